@@ -1,0 +1,84 @@
+# The same REST API on Amazon EC2 (infrastructure service), with the
+# customer's side configured: encrypted bucket and volume, HTTPS only from
+# the internet, a role scoped to the uploads bucket.
+
+resource "aws_kms_key" "data" {
+  description         = "example-api data"
+  enable_key_rotation = true
+}
+
+resource "aws_s3_bucket" "uploads" {
+  bucket = "example-api-uploads"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.data.arn
+    }
+  }
+}
+
+resource "aws_security_group" "api" {
+  name        = "example-api"
+  description = "REST API instances"
+
+  ingress {
+    description = "HTTPS from clients"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_iam_role" "api" {
+  name               = "example-api-ec2"
+  assume_role_policy = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": "sts:AssumeRole",
+    "Principal": {"Service": "ec2.amazonaws.com"}
+  }]
+}
+POLICY
+}
+
+resource "aws_iam_policy" "api" {
+  name   = "example-api"
+  policy = <<POLICY
+{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": ["s3:GetObject", "s3:PutObject"],
+    "Resource": "${aws_s3_bucket.uploads.arn}/*"
+  }]
+}
+POLICY
+}
+
+resource "aws_instance" "api" {
+  ami                    = "ami-0123456789abcdef0"
+  instance_type          = "t3.small"
+  vpc_security_group_ids = [aws_security_group.api.id]
+
+  metadata_options {
+    http_tokens = "required"
+  }
+
+  root_block_device {
+    encrypted = true
+  }
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 20
+  encrypted         = true
+  kms_key_id        = aws_kms_key.data.arn
+}

@@ -1,0 +1,68 @@
+# The REST API on AWS Lambda (function service), with the customer's side
+# configured: the bucket encrypts with a customer-managed key and the
+# function's role may only read and write its own bucket.
+
+resource "aws_kms_key" "uploads" {
+  description         = "example-api uploads"
+  enable_key_rotation = true
+}
+
+resource "aws_s3_bucket" "uploads" {
+  bucket = "example-api-uploads"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.uploads.arn
+    }
+  }
+}
+
+resource "aws_iam_role" "api" {
+  name = "example-api-lambda"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "lambda.amazonaws.com" }
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "uploads" {
+  statement {
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["${aws_s3_bucket.uploads.arn}/*"]
+  }
+  statement {
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [aws_kms_key.uploads.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "api" {
+  name   = "uploads"
+  role   = aws_iam_role.api.id
+  policy = data.aws_iam_policy_document.uploads.json
+}
+
+resource "aws_lambda_function" "api" {
+  function_name = "example-api"
+  role          = aws_iam_role.api.arn
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  filename      = "build/api.zip"
+  environment {
+    variables = { UPLOAD_BUCKET = aws_s3_bucket.uploads.bucket }
+  }
+}
+
+resource "aws_apigatewayv2_api" "api" {
+  name          = "example-api"
+  protocol_type = "HTTP"
+  target        = aws_lambda_function.api.arn
+}

@@ -1,0 +1,5 @@
+import sys
+
+from srmlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""AWS knowledge: facts about AWS resources and the extractors that produce them."""

@@ -1,0 +1,1 @@
+"""Extractors per AWS service; :mod:`srmlint.aws.plugin` registers them."""

@@ -1,0 +1,97 @@
+"""Walk the paths a user gave and pick a reader for each file.
+
+Directories are walked in sorted order (deterministic output); directories
+that hold no templates of the user's (VCS metadata, Terraform's provider
+cache, dependencies, virtualenvs) are skipped; a directory reached twice
+(symlink loops, bind mounts) is read once. A file the user names explicitly is
+always read, whatever its folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from srmlint.parsers import Parser
+
+SKIP_DIRS: frozenset[str] = frozenset(
+    {".git", ".hg", ".svn", ".terraform", "node_modules", ".venv", "venv", "__pycache__",
+     ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".aws-sam", "cdk.out",
+     ".serverless", ".terragrunt-cache"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    path: str
+    parser: Parser
+
+
+def _claim(path: str, parsers: Sequence[Parser]) -> Parser | None:
+    for parser in parsers:
+        if parser.claims(path):
+            return parser
+    return None
+
+
+def _is_virtualenv(path: str) -> bool:
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
+
+
+def discover(paths: Sequence[str], parsers: Sequence[Parser]) -> Iterator[Candidate]:
+    """Yield each readable template candidate once, in a stable order.
+
+    Raises FileNotFoundError for a path that does not exist: a usage error.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+    for root in paths:
+        if not os.path.exists(root):
+            raise FileNotFoundError(root)
+        if not os.path.isdir(root):
+            parser = _claim(root, parsers)
+            if parser is not None and root not in seen_files:
+                seen_files.add(root)
+                yield Candidate(root, parser)
+            continue
+        yield from _walk(root, parsers, seen_dirs, seen_files)
+
+
+def _walk(
+    top: str, parsers: Sequence[Parser], seen_dirs: set[tuple[int, int]], seen_files: set[str]
+) -> Iterator[Candidate]:
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        try:
+            st = os.stat(directory)
+        except OSError:
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            continue
+        seen_dirs.add(key)
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        subdirs: list[str] = []
+        for entry in entries:
+            path = entry.path if directory != "." else entry.name
+            try:
+                if entry.is_dir():
+                    if entry.name not in SKIP_DIRS and not _is_virtualenv(path):
+                        subdirs.append(path)
+                    continue
+                if not entry.is_file():
+                    continue
+            except OSError:
+                continue
+            parser = _claim(path, parsers)
+            if parser is not None and path not in seen_files:
+                seen_files.add(path)
+                yield Candidate(path, parser)
+        # Depth-first in name order: pop from the end, so push reversed.
+        stack.extend(reversed(subdirs))

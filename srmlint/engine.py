@@ -1,0 +1,230 @@
+"""The pipeline, end to end: discover → parse → graph → extract → classify →
+rules → findings. Data flows one way; no stage reaches back up.
+
+The engine holds no AWS knowledge: readers, extractors, rules and the catalog
+all come from plugins.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pluggy
+
+from srmlint.catalog import Catalog
+from srmlint.discover import discover
+from srmlint.extract import Extractor, ExtractorRegistry
+from srmlint.findings import Finding, ResourceRef, ResponsibilityRef
+from srmlint.graph import ResourceGraph
+from srmlint.model import Location, ParsedFile, ParseProblem, Resource
+from srmlint.parsers import Parser
+from srmlint.responsibility import Owner, Responsibility
+from srmlint.rule import Rule, RuleMeta, Severity
+
+#: Files larger than this are reported, not read: no real template comes near
+#: it, and an attacker-supplied giant must not exhaust memory.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+SRM000 = RuleMeta(
+    id="SRM000",
+    slug="template-not-analysed",
+    title="Template could not be (fully) analysed",
+    severity=Severity.HIGH,
+    layer="resource_configuration",
+    facts=(),
+    rationale=(
+        "A template srmlint cannot read is a template nobody checked: every "
+        "customer-owned setting in it is unverified. The scan reports it instead "
+        "of skipping it silently, and goes on with the other files."
+    ),
+    remediation={
+        "terraform": "Fix the syntax error (`terraform validate` shows it too).",
+        "cloudformation": "Fix the YAML/JSON or template structure (`cfn-lint` shows it too).",
+    },
+    url="https://github.com/srmlint/srmlint/blob/main/docs/rules.md#srm000",
+)
+
+
+@dataclass(frozen=True)
+class TaggedResource:
+    resource: Resource
+    responsibility: Responsibility | None
+
+
+@dataclass
+class ScanResult:
+    files_scanned: int = 0
+    templates: int = 0
+    not_templates: int = 0
+    parse_errors: int = 0
+    resources: list[TaggedResource] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def unclassified(self) -> int:
+        return sum(
+            1 for t in self.resources if t.responsibility is not None and not t.responsibility.classified
+        )
+
+
+class Engine:
+    """One configured linter: the plugins' readers, extractors, rules and catalog."""
+
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        hook = pm.hook
+        self.parsers: list[Parser] = [p for group in hook.srmlint_parsers() for p in group]
+        self.extractors = ExtractorRegistry(e for group in hook.srmlint_extractors() for e in group)
+        self.rules: list[Rule] = [r for group in hook.srmlint_rules() for r in group]
+        self.catalog = Catalog.load(p for group in hook.srmlint_catalog_paths() for p in group)
+        ids = [r.meta.id for r in self.rules]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"rule ids registered twice: {', '.join(duplicates)}")
+
+    def rule_metas(self) -> list[RuleMeta]:
+        return [SRM000, *sorted((r.meta for r in self.rules), key=lambda m: m.id)]
+
+    def extractors_list(self) -> Sequence[Extractor]:
+        return self.extractors.extractors
+
+    def scan(self, paths: Sequence[str], select: Callable[[RuleMeta], bool] = lambda m: True) -> ScanResult:
+        result = ScanResult()
+        parsed: list[ParsedFile] = []
+        for candidate in discover(paths, self.parsers):
+            pf = read_file(candidate.path, candidate.parser)
+            result.files_scanned += 1
+            if pf.format is None and not pf.problems:
+                result.not_templates += 1
+                continue
+            result.templates += 1
+            parsed.append(pf)
+        graph = ResourceGraph(
+            (r for pf in parsed for r in pf.resources),
+            (d for pf in parsed for d in pf.definitions),
+            (ref for pf in parsed for ref in pf.references),
+        )
+        findings: list[Finding] = []
+        if select(SRM000):
+            for pf in parsed:
+                result.parse_errors += bool(pf.problems)
+                findings.extend(_problem_finding(p) for p in pf.problems)
+        rules = [r for r in self.rules if select(r.meta)]
+        for resource in graph.resources():
+            responsibility = self.catalog.classify(resource.format, resource.type)
+            result.resources.append(TaggedResource(resource, responsibility))
+            findings.extend(self._check(resource, responsibility, graph, rules))
+        findings.sort(key=Finding.sort_key)
+        result.findings = findings
+        return result
+
+    def _check(
+        self,
+        resource: Resource,
+        responsibility: Responsibility | None,
+        graph: ResourceGraph,
+        rules: Iterable[Rule],
+    ) -> Iterable[Finding]:
+        try:
+            facts = self.extractors.facts_for(resource, graph)
+        except Exception as exc:  # an extractor bug must not end the scan
+            yield _internal_error(resource, "fact extraction", exc)
+            return
+        if not facts:
+            return
+        kinds = {type(f) for f in facts}
+        service = responsibility.service_id if responsibility is not None else None
+        for rule in rules:
+            if rule.meta.services and service not in rule.meta.services:
+                continue
+            if not any(issubclass(k, tuple(rule.meta.facts)) for k in kinds):
+                continue
+            try:
+                hits = list(rule.check(resource, facts, responsibility or _NOT_AWS, graph))
+            except Exception as exc:
+                yield _internal_error(resource, f"rule {rule.meta.id}", exc)
+                continue
+            for hit in hits:
+                yield _finding(rule.meta, resource, responsibility, hit.location or resource.locate(*hit.path),
+                               hit.message)
+
+
+_NOT_AWS = Responsibility(service=None, service_model=None, note="not an AWS resource type")
+
+
+def read_file(path: str, parser: Parser) -> ParsedFile:
+    """Read and parse one file; never raises (the scan must go on)."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return _unreadable(path, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; not read")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return _unreadable(path, f"cannot read file: {exc.strerror or exc}")
+    try:
+        return parser.parse(path, data)
+    except Exception as exc:  # a reader bug on odd input: report it, keep scanning
+        return _unreadable(path, f"internal error in the {parser.name} reader: {type(exc).__name__}: {exc}")
+
+
+def _unreadable(path: str, message: str) -> ParsedFile:
+    return ParsedFile(path=path, format=None, problems=(ParseProblem(message, Location(path, 1, 1)),))
+
+
+def _problem_finding(problem: ParseProblem) -> Finding:
+    loc = problem.location
+    return Finding(
+        rule_id=SRM000.id,
+        rule=SRM000.slug,
+        title=SRM000.title,
+        severity=SRM000.severity,
+        message=problem.message,
+        file=loc.file,
+        line=loc.line,
+        end_line=loc.end_line,
+        column=loc.column,
+        resource=None,
+        responsibility=None,
+        aws_default=None,
+    )
+
+
+def _internal_error(resource: Resource, stage: str, exc: Exception) -> Finding:
+    problem = ParseProblem(
+        f"{resource.address}: internal error in {stage}: {type(exc).__name__}: {exc}", resource.location
+    )
+    return _problem_finding(problem)
+
+
+def _finding(
+    meta: RuleMeta,
+    resource: Resource,
+    responsibility: Responsibility | None,
+    location: Location,
+    message: str,
+) -> Finding:
+    aws_default = meta.aws_default
+    owner = Owner.CUSTOMER.value
+    model = None
+    if responsibility is not None:
+        if meta.setting and meta.setting in responsibility.aws_defaults:
+            aws_default = responsibility.aws_defaults[meta.setting]
+        owner = responsibility.owner_of(meta.layer).value
+        model = responsibility.service_model
+    return Finding(
+        rule_id=meta.id,
+        rule=meta.slug,
+        title=meta.title,
+        severity=meta.severity,
+        message=message,
+        file=location.file,
+        line=location.line,
+        end_line=location.end_line,
+        column=location.column,
+        resource=ResourceRef(resource.type, resource.name, resource.address),
+        responsibility=ResponsibilityRef(owner=owner, layer=meta.layer, service_model=model),
+        aws_default=aws_default,
+    )
+

@@ -1,0 +1,40 @@
+"""Findings: what a scan reports, in one shape for every reporter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from srmlint.rule import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRef:
+    type: str
+    name: str
+    address: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResponsibilityRef:
+    owner: str
+    layer: str
+    service_model: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_id: str
+    rule: str
+    title: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    end_line: int
+    column: int
+    resource: ResourceRef | None
+    responsibility: ResponsibilityRef | None
+    aws_default: str | None
+
+    def sort_key(self) -> tuple[str, int, str, int, str]:
+        return (self.file, self.line, self.rule_id, self.column, self.message)

@@ -1,0 +1,191 @@
+"""The format-neutral model every parser produces and every later stage reads.
+
+Terraform and CloudFormation meet here: after parsing, nothing downstream knows
+which reader a resource came from except through ``Resource.format``.
+
+Attribute values are plain Python data (``None``, ``bool``, ``int``, ``float``,
+``str``, ``list``, ``dict``) wherever the template states them statically.
+Anything that is not static -- a Terraform variable, a function call, a
+CloudFormation intrinsic -- is an :class:`Unknown` that keeps the expression it
+came from, so a later stage can evaluate it, and a rule can never mistake it
+for data.
+
+Terraform nested blocks follow python-hcl2's shape: a block type maps to a list
+of bodies (``{"ingress": [{...}, {...}]}``); a labelled nested block nests its
+labels as keys (``{"dynamic": [{"ingress": {...}}]}``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+
+Format: TypeAlias = Literal["terraform", "cloudformation"]
+#: A path into a resource's attributes: keys of mappings and indexes of lists.
+AttrPath: TypeAlias = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span in a file; lines and columns are 1-based, as editors show them."""
+
+    file: str
+    line: int
+    end_line: int
+    column: int = 1
+    end_column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A value the template does not state statically.
+
+    ``expr`` is the expression it came from: an :mod:`srmlint.expr` node for
+    Terraform, an :class:`Intrinsic` for CloudFormation. ``text`` is the
+    source spelling, for messages.
+    """
+
+    expr: Any
+    text: str = ""
+
+    def __repr__(self) -> str:
+        return f"Unknown({self.text or self.expr!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Intrinsic:
+    """A CloudFormation intrinsic function (``Ref``, ``Fn::GetAtt``, ``Fn::If``...).
+
+    ``args`` is the decoded argument, exactly as cfn-lint's decoder gives it
+    (``{"Fn::GetAtt": ["A", "Arn"]}`` has name ``Fn::GetAtt`` and args
+    ``["A", "Arn"]``); intrinsics nested in it are plain mappings there.
+    """
+
+    name: str
+    args: Any
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One resource (or Terraform data source) as declared in a template.
+
+    ``address`` is unique within a scan scope: ``type.name`` (``data.type.name``
+    for data sources) for Terraform, the logical id for CloudFormation.
+    ``scope`` groups resources that can reference each other: the module
+    directory for Terraform, the template file for CloudFormation.
+    ``locations`` maps attribute paths to their source spans, so a finding can
+    point at the attribute that is wrong, or at the block when it is missing.
+    ``meta`` holds what is not resource configuration: CloudFormation's
+    ``Metadata``, ``DependsOn``, ``Condition``, ``DeletionPolicy``...
+    """
+
+    format: Format
+    type: str
+    name: str
+    address: str
+    attributes: Mapping[str, Any]
+    location: Location
+    scope: str
+    mode: Literal["managed", "data"] = "managed"
+    locations: Mapping[AttrPath, Location] = field(default_factory=dict, compare=False, repr=False)
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return hash((self.scope, self.address, self.location))
+
+    def locate(self, *path: str | int) -> Location:
+        """The span of the longest prefix of ``path`` that the source states."""
+        for end in range(len(path), 0, -1):
+            loc = self.locations.get(tuple(path[:end]))
+            if loc is not None:
+                return loc
+        return self.location
+
+    def get(self, *path: str | int, default: Any = None) -> Any:
+        """Walk ``path`` through nested mappings and lists; ``default`` if absent."""
+        value: Any = self.attributes
+        for step in path:
+            if isinstance(step, int):
+                if not isinstance(value, list) or not -len(value) <= step < len(value):
+                    return default
+                value = value[step]
+            else:
+                if not isinstance(value, Mapping) or step not in value:
+                    return default
+                value = value[step]
+        return value
+
+
+DefinitionKind: TypeAlias = Literal[
+    "variable", "local", "output", "module", "provider", "terraform",
+    "parameter", "condition", "mapping", "cfn_output",
+]
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A template element that is not a resource: Terraform variables, locals,
+    outputs, module calls, providers; CloudFormation parameters, conditions,
+    mappings, outputs. Recorded so later stages can resolve values through
+    them. ``value`` is the block body (or, for a Terraform local, its value).
+    """
+
+    kind: DefinitionKind
+    name: str
+    value: Any
+    location: Location
+    scope: str
+    locations: Mapping[AttrPath, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return hash((self.scope, self.kind, self.name, self.location))
+
+    @property
+    def address(self) -> str:
+        prefix = {"variable": "var", "local": "local", "module": "module"}.get(self.kind, self.kind)
+        return f"{prefix}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An edge: something in ``source`` refers to ``target``.
+
+    Terraform targets are addresses as written in the reference, cut to the
+    referenced object: ``aws_s3_bucket.b`` (attribute ``id``),
+    ``data.aws_iam_policy_document.p`` (``json``), ``var.x``, ``local.y``,
+    ``module.m`` (``out``). CloudFormation targets are logical ids of
+    resources or parameters (``Ref``: attribute ``None``; ``Fn::GetAtt`` and
+    ``Fn::Sub`` ``${X.Attr}``: the attribute). ``path`` is where in the
+    source's attributes the reference stands.
+    """
+
+    source: str
+    target: str
+    attribute: str | None
+    path: AttrPath
+    location: Location
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem:
+    """Why (part of) a file could not be analysed; becomes an SRM000 finding."""
+
+    message: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """Everything one file contributes. ``format`` is ``None`` when the file
+    turned out not to be a template (a YAML file that is not CloudFormation):
+    counted, never reported.
+    """
+
+    path: str
+    format: Format | None
+    resources: tuple[Resource, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    references: tuple[Reference, ...] = ()
+    problems: tuple[ParseProblem, ...] = ()

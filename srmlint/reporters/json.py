@@ -1,0 +1,80 @@
+"""The JSON report: a stable, versioned contract (docs/json-format.md).
+
+Keys are only ever added within a schema version; a change to the meaning or
+removal of a key bumps ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from srmlint.engine import ScanResult
+from srmlint.findings import Finding
+from srmlint.reporting import ReportContext
+from srmlint.responsibility import Owner
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule_id": f.rule_id,
+        "rule": f.rule,
+        "title": f.title,
+        "severity": f.severity.label,
+        "message": f.message,
+        "file": f.file,
+        "line": f.line,
+        "end_line": f.end_line,
+        "resource": None if f.resource is None else {
+            "type": f.resource.type, "name": f.resource.name, "address": f.resource.address,
+        },
+        "responsibility": None if f.responsibility is None else {
+            "owner": f.responsibility.owner,
+            "layer": f.responsibility.layer,
+            "service_model": f.responsibility.service_model,
+        },
+        "aws_default": f.aws_default,
+    }
+
+
+def report_dict(result: ScanResult, context: ReportContext) -> dict[str, Any]:
+    resources = []
+    for tagged in sorted(result.resources, key=lambda t: (t.resource.location.file, t.resource.location.line,
+                                                          t.resource.address)):
+        r, resp = tagged.resource, tagged.responsibility
+        resources.append({
+            "file": r.location.file,
+            "format": r.format,
+            "type": r.type,
+            "name": r.name,
+            "address": r.address,
+            "line": r.location.line,
+            "end_line": r.location.end_line,
+            "service_model": resp.service_model if resp else None,
+            "customer_layers": resp.layers_of(Owner.CUSTOMER) if resp else [],
+            "aws_layers": resp.layers_of(Owner.AWS) if resp else [],
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "srmlint", "version": context.tool_version},
+        "summary": {
+            "files_scanned": result.files_scanned,
+            "templates": result.templates,
+            "resources": len(result.resources),
+            "findings": len(result.findings),
+            "suppressed": 0,
+            "parse_errors": result.parse_errors,
+            "unclassified_resources": result.unclassified,
+        },
+        "resources": resources,
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+
+
+class JsonReporter:
+    name = "json"
+
+    def render(self, result: ScanResult, context: ReportContext) -> str:
+        return json.dumps(report_dict(result, context), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,27 @@
+"""What every reporter gets: the scan result plus the facts about the run.
+
+Reporters render; they never decide the exit code (the CLI does, once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from srmlint.engine import ScanResult
+from srmlint.rule import RuleMeta
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    tool_version: str
+    rules: Mapping[str, RuleMeta] = field(default_factory=dict)
+
+
+class Reporter(Protocol):
+    """An output format, registered through ``srmlint_reporters``."""
+
+    name: str
+
+    def render(self, result: ScanResult, context: ReportContext) -> str: ...
