@@ -15,20 +15,18 @@ from typing import Any
 from srmlint import expr as E
 from srmlint.model import Unknown
 
-#: Stands for an interpolation inside rendered template text; a NUL byte
-#: cannot occur in a Terraform string literal, so it cannot collide.
-PLACEHOLDER = "\x00?\x00"
+#: Stands for an interpolation inside rendered template text. A code point of
+#: Unicode's private-use plane 15: legal inside JSON strings (control
+#: characters are not), and with no meaning a template author would write.
+PLACEHOLDER = "\U000f0000"
 
 
 def partial_value(node: Any) -> Any:
     """The Python value of ``node`` (an expression, an Unknown, or plain
     data), with an Unknown wherever a part is not static."""
     if isinstance(node, Unknown):
-        if isinstance(node.expr, E.Literal | E.TupleExpr | E.ObjectExpr | E.FunctionCall | E.Template):
-            value = _eval(node.expr)
-            return value
-        return node
-    if isinstance(node, E.Literal | E.TupleExpr | E.ObjectExpr | E.FunctionCall | E.Template):
+        return _eval(node.expr) if isinstance(node.expr, E.EXPR_TYPES) else node
+    if isinstance(node, E.EXPR_TYPES):
         return _eval(node)
     return node
 
@@ -46,9 +44,9 @@ def _eval(node: E.Expr) -> Any:
                 return Unknown(node)
             out[key] = _eval(val_expr)
         return out
-    if isinstance(node, E.UnaryOp) and node.op == "-" and isinstance(node.operand, E.Literal):
-        if isinstance(node.operand.value, int | float) and not isinstance(node.operand.value, bool):
-            return -node.operand.value
+    if (isinstance(node, E.UnaryOp) and node.op == "-" and isinstance(node.operand, E.Literal)
+            and isinstance(node.operand.value, int | float) and not isinstance(node.operand.value, bool)):
+        return -node.operand.value
     if isinstance(node, E.FunctionCall) and node.name == "jsonencode" and len(node.args) == 1:
         # The JSON text of a static value is that value, for every reader of
         # policy documents; keep the structure rather than re-serialising it.

@@ -16,7 +16,7 @@ from typing import TypeAlias
 class Literal:
     """``"abc"``, ``1``, ``1.5``, ``true``, ``null``."""
 
-    value: None | bool | int | float | str
+    value: bool | int | float | str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +170,10 @@ def traversals(expr: Expr) -> list[Traversal]:
             inner = [node.collection, node.value, node.key, node.condition]
             stack.extend(e for e in inner if e is not None)
     return found
+
+
+#: The node classes, for ``isinstance`` checks.
+EXPR_TYPES: tuple[type, ...] = (
+    Literal, Template, Traversal, Postfix, FunctionCall, Conditional, UnaryOp,
+    BinaryOp, TupleExpr, ObjectExpr, ForExpr, Opaque,
+)

@@ -10,10 +10,10 @@ may override single layers where a type differs from its model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Owner(str, Enum):
+class Owner(StrEnum):
     CUSTOMER = "customer"
     AWS = "aws"
     SHARED = "shared"
