@@ -42,8 +42,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from json.decoder import JSONDecodeError, scanstring
-from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
+from json.decoder import JSONDecodeError, scanstring  # type: ignore[attr-defined]
+from json.scanner import NUMBER_RE
 from typing import Any, Final
 
 import yaml
@@ -66,7 +66,7 @@ from srmlint.model import AttrPath, Location, ParseProblem
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pyyaml built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -283,13 +283,9 @@ class _Builder:
         self.constructor = SafeConstructor()
         self.memo: dict[tuple[str, str], Any] = {}
         self._lines: list[str] | None = None
-        self._node_locs: dict[int, Location] = {}
 
     def loc(self, node: _Node) -> Location:
         """The node's span; block scalars/collections end on their last non-empty line."""
-        cached = self._node_locs.get(id(node))
-        if cached is not None:
-            return cached
         el, ec = node.el, node.ec
         if ec == 0 and el > node.sl:
             if self._lines is None:
@@ -299,9 +295,7 @@ class _Builder:
             while el > node.sl and not lines[el].strip():
                 el -= 1
             ec = len(lines[el].rstrip("\r")) if el < len(lines) else 0
-        result = Location(self.file, node.sl + 1, el + 1, node.sc + 1, ec + 1)
-        self._node_locs[id(node)] = result
-        return result
+        return Location(self.file, node.sl + 1, el + 1, node.sc + 1, ec + 1)
 
     def fatal(self, message: str, node: _Node) -> _Fatal:
         return _Fatal(message, node.sl + 1, node.sc + 1)
@@ -555,10 +549,9 @@ class _JSONReader:
             number = NUMBER_RE.match(text, index)
             if number is not None:
                 integer, fraction, exponent = number.groups()
-                if fraction or exponent:
-                    result = float(integer + (fraction or "") + (exponent or ""))
-                else:
-                    result = int(integer)
+                is_float = bool(fraction or exponent)
+                digits = integer + (fraction or "") + (exponent or "")
+                result = float(digits) if is_float else int(digits)
                 end = number.end()
             else:
                 for word, constant in _CONSTANTS.items():
