@@ -31,7 +31,7 @@ def partial_value(node: Any) -> Any:
     return node
 
 
-def _eval(node: E.Expr) -> Any:
+def _eval(node: Any) -> Any:
     if isinstance(node, E.Literal):
         return node.value
     if isinstance(node, E.TupleExpr):
