@@ -879,6 +879,42 @@ def _decode_problem(path: str, data: bytes) -> ParseProblem | None:
     return None
 
 
+#: A top-level block's first line as ``terraform fmt`` writes it: at column 0,
+#: a block type, its labels, an opening brace.
+_BLOCK_START = re.compile(rb'^[A-Za-z_][A-Za-z0-9_-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][A-Za-z0-9_-]*))*[ \t]*\{',
+                          re.MULTILINE)
+#: Past this many blocks, a broken file is reported without recovery: the
+#: re-reads cost one parse of a block each, and a hostile file may hold many.
+_MAX_RECOVERY_CHUNKS = 5000
+
+
+def _recovered_roots(data: bytes) -> list[tree_sitter.Node]:
+    """Parse each top-level block of a broken file on its own, in the file's
+    own coordinates (tree-sitter's included ranges), so that every block
+    without an error is still read. Empty when the file has a single chunk."""
+    starts = [m.start() for m in _BLOCK_START.finditer(data)]
+    if not starts or len(starts) > _MAX_RECOVERY_CHUNKS:
+        return []
+    starts[0] = 0  # comments before the first block belong to its chunk
+    if len(starts) == 1:
+        return []
+    import tree_sitter
+
+    bounds = [*starts, len(data)]
+    parser = tree_sitter.Parser(_ts_parser().language)
+    roots: list[tree_sitter.Node] = []
+    row = 0
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        end_row = row + data.count(b"\n", begin, end)
+        end_point = (end_row, 0) if data[end - 1 : end] == b"\n" else (end_row, end - data.rfind(b"\n", 0, end) - 1)
+        parser.included_ranges = [
+            tree_sitter.Range(tree_sitter.Point(row, 0), tree_sitter.Point(*end_point), begin, end)
+        ]
+        roots.append(parser.parse(data).root_node)
+        row = end_row
+    return roots
+
+
 def read_blocks(data: bytes, path: str = "<memory>") -> tuple[list[RawBlock], list[ParseProblem]]:
     """Every top-level block that parsed cleanly, plus the problems with the rest.
 
@@ -906,18 +942,24 @@ def _read(
     reader = _Reader(path, data)
     blocks: list[RawBlock] = []
     problems: list[ParseProblem] = []
-    bodies = [c for c in root.children if c.type == "body"]
-    first_error = _first_error(root) if root.has_error else None
+    roots = [root]
+    if root.has_error:
+        # tree-sitter's recovery can fold the blocks after a typo into the
+        # broken one; reading each top-level block on its own keeps one typo
+        # from hiding the rest of the file.
+        roots = _recovered_roots(data) or roots
+    first_error = next((e for r in roots if r.has_error and (e := _first_error(r)) is not None), None)
     too_deep: Location | None = None
-    for body in bodies:
-        for child in body.children:
-            if child.type != "block" or child.has_error:
-                continue
-            try:
-                blocks.append(reader.block(child))
-            except (_TooDeep, RecursionError):
-                reader.depth = 0
-                too_deep = too_deep or reader.loc(child)
+    for tree_root in roots:
+        for body in (c for c in tree_root.children if c.type == "body"):
+            for child in body.children:
+                if child.type != "block" or child.has_error:
+                    continue
+                try:
+                    blocks.append(reader.block(child))
+                except (_TooDeep, RecursionError):
+                    reader.depth = 0
+                    too_deep = too_deep or reader.loc(child)
     if first_error is not None:
         location = reader.loc(first_error)
         problems.append(

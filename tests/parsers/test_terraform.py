@@ -611,3 +611,21 @@ def test_parser_plugin_object() -> None:
     assert parser.claims("a/main.tf")
     assert not parser.claims("a/main.tf.json") and not parser.claims("a/x.tfvars")
     assert parser.parse("m.tf", b'resource "t" "n" {}\n').resources[0].address == "t.n"
+
+
+def test_typo_does_not_swallow_the_following_blocks() -> None:
+    """tree-sitter's own recovery folds the next block into a broken one; the
+    reader re-reads block by block so every block without an error survives."""
+    src = (
+        b'resource "aws_s3_bucket" "a" {\n  bucket = \n}\n'
+        b'resource "aws_ebs_volume" "v" {\n  size = 1\n}\n'
+        b'# a comment\nvariable "x" {\n  default = 1\n}'
+    )
+    pf = parse_terraform("m.tf", src)
+    assert [r.address for r in pf.resources] == ["aws_ebs_volume.v"]
+    assert pf.resources[0].location.line == 4
+    assert pf.resources[0].locate("size").line == 5
+    assert [d.address for d in pf.definitions] == ["var.x"]
+    [problem] = pf.problems
+    assert (problem.location.line, problem.location.column) == (2, 3)
+    assert "2 other top-level block(s)" in problem.message
