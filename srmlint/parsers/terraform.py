@@ -24,6 +24,7 @@ character (the SARIF convention), counted in characters, not bytes.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -904,7 +905,7 @@ def _recovered_roots(data: bytes) -> list[tree_sitter.Node]:
     parser = tree_sitter.Parser(_ts_parser().language)
     roots: list[tree_sitter.Node] = []
     row = 0
-    for begin, end in zip(bounds, bounds[1:], strict=False):
+    for begin, end in itertools.pairwise(bounds):
         end_row = row + data.count(b"\n", begin, end)
         end_point = (end_row, 0) if data[end - 1 : end] == b"\n" else (end_row, end - data.rfind(b"\n", 0, end) - 1)
         parser.included_ranges = [
