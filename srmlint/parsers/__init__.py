@@ -6,9 +6,11 @@ Each format has its own module; they are registered through the same
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Protocol
 
-from srmlint.model import ParsedFile
+from srmlint.model import Format, Location, ParsedFile, ParseProblem
 
 
 class Parser(Protocol):
@@ -24,3 +26,30 @@ class Parser(Protocol):
     def claims(self, path: str) -> bool: ...
 
     def parse(self, path: str, data: bytes) -> ParsedFile: ...
+
+
+ParseFn = Callable[[str, bytes], ParsedFile]
+
+
+def shielded(format_: Format) -> Callable[[ParseFn], ParseFn]:
+    """Make a reader keep its promise never to raise.
+
+    Readers turn every known kind of bad input into problems themselves; this
+    catches what they did not foresee (nesting deep enough to exhaust the
+    stack, a reader bug), so that one file costs one SRM000, never the scan.
+    """
+
+    def wrap(parse: ParseFn) -> ParseFn:
+        @functools.wraps(parse)
+        def guarded(path: str, data: bytes) -> ParsedFile:
+            try:
+                return parse(path, data)
+            except RecursionError:
+                message = "nesting too deep to analyse"
+            except Exception as exc:
+                message = f"could not analyse file (internal error {type(exc).__name__}: {exc})"
+            return ParsedFile(path, format_, problems=(ParseProblem(message, Location(path, 1, 1)),))
+
+        return guarded
+
+    return wrap

@@ -42,6 +42,7 @@ from srmlint.model import (
     Resource,
     Unknown,
 )
+from srmlint.parsers import shielded
 from srmlint.parsers.yamlnodes import Composed, compose
 
 __all__ = [
@@ -100,17 +101,14 @@ class CloudFormationParser:
         return parse_cloudformation(path, data)
 
 
+@shielded("cloudformation")
 def parse_cloudformation(path: str, data: bytes) -> ParsedFile:
     """Read one file. Never raises: bad input becomes ``problems``.
 
     ``format`` is ``None`` when the file is not a template (fails the
     prefilter, or parses to something without template structure).
     """
-    try:
-        return _parse(path, data)
-    except Exception as exc:  # a bug must cost one file, not the scan
-        problem = ParseProblem(f"internal error while reading template: {exc!r}", Location(path, 1, 1))
-        return ParsedFile(path, "cloudformation", problems=(problem,))
+    return _parse(path, data)
 
 
 def _problem(message: str, location: Location) -> ParseProblem:

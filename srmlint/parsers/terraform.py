@@ -42,6 +42,7 @@ from srmlint.model import (
     Resource,
     Unknown,
 )
+from srmlint.parsers import shielded
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; tree_sitter is imported lazily
     import tree_sitter
@@ -1053,26 +1054,11 @@ def _build(path: str, blocks: list[RawBlock], opaque_refs: dict[int, list[ex.Tra
     )
 
 
+@shielded("terraform")
 def parse_terraform(path: str, data: bytes) -> ParsedFile:
     """Read one ``.tf`` file into the model; bad input becomes ``problems``, never an exception."""
-    try:
-        blocks, problems, opaque_refs = _read(data, path)
-        parsed = _build(path, blocks, opaque_refs)
-    except RecursionError:
-        return ParsedFile(
-            path, "terraform", problems=(ParseProblem("nesting too deep to analyse", Location(path, 1, 1)),)
-        )
-    except Exception as exc:  # a reader bug must not stop the scan; it is reported like bad input
-        return ParsedFile(
-            path,
-            "terraform",
-            problems=(
-                ParseProblem(
-                    f"could not analyse file (internal error {type(exc).__name__}: {exc})",
-                    Location(path, 1, 1),
-                ),
-            ),
-        )
+    blocks, problems, opaque_refs = _read(data, path)
+    parsed = _build(path, blocks, opaque_refs)
     if problems:
         return ParsedFile(
             path, "terraform", parsed.resources, parsed.definitions, parsed.references, tuple(problems)

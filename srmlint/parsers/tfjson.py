@@ -40,6 +40,7 @@ from srmlint.model import (
     Resource,
     Unknown,
 )
+from srmlint.parsers import shielded
 from srmlint.parsers.terraform import _collect_references, _decode_problem, parse_expression, parse_template
 
 __all__ = ["TerraformJsonParser", "parse_terraform_json"]
@@ -216,24 +217,10 @@ def _expression_meta(kind: str, body: dict[str, Any], raw: dict[str, Any], conve
         body["type"] = converter.expression(raw["type"])
 
 
+@shielded("terraform")
 def parse_terraform_json(path: str, data: bytes) -> ParsedFile:
     """Read one ``.tf.json`` file into the model; never raises on bad input."""
-    try:
-        return _parse(path, data)
-    except RecursionError:
-        return ParsedFile(
-            path, "terraform", problems=(ParseProblem("nesting too deep to analyse", Location(path, 1, 1)),)
-        )
-    except Exception as exc:  # a reader bug must not stop the scan; it is reported like bad input
-        return ParsedFile(
-            path,
-            "terraform",
-            problems=(
-                ParseProblem(
-                    f"could not analyse file (internal error {type(exc).__name__}: {exc})", Location(path, 1, 1)
-                ),
-            ),
-        )
+    return _parse(path, data)
 
 
 def _parse(path: str, data: bytes) -> ParsedFile:
