@@ -63,6 +63,8 @@ from yaml.scanner import ScannerError
 
 from srmlint.model import AttrPath, Location, ParseProblem
 
+# Both loaders produce the same event classes; the C one is several times faster.
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pyyaml built without libyaml
@@ -192,55 +194,65 @@ def _read_tree(text: str, max_depth: int) -> _Node | None:
         last_el = last_ec = 0
         while True:
             event = get_event()
-            cls = event.__class__
+            # ``type(event) is X`` (not isinstance) keeps the exact-class dispatch
+            # and is what lets mypy narrow ``event`` per branch. libyaml sets both
+            # marks on every event it makes; the stubs type them Optional because
+            # hand-made events may omit them, hence the asserts.
             node: _Node
-            if cls is ScalarEvent:
+            if type(event) is ScalarEvent:
                 tag = event.tag
                 if tag is None or tag == "!":
                     tag = resolve(ScalarNode, event.value, event.implicit)
                 start, end = event.start_mark, event.end_mark
+                assert start is not None and end is not None
                 node = _Node(_SCALAR, tag, event.value, start.line, start.column, end.line, end.column)
                 last_el, last_ec = end.line, end.column
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                is_map = cls is MappingStartEvent
+            elif type(event) is MappingStartEvent or type(event) is SequenceStartEvent:
+                is_map = type(event) is MappingStartEvent
                 tag = event.tag
                 if tag is None or tag == "!":
                     tag = _MAP if is_map else _SEQ
                 start = event.start_mark
+                assert start is not None
                 node = _Node(_MAPPING if is_map else _SEQUENCE, tag, [], start.line, start.column,
                              start.line, start.column, bool(event.flow_style))
                 if len(stack) >= max_depth:
                     raise _Fatal(f"nesting deeper than {max_depth} levels", start.line + 1, start.column + 1)
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            elif type(event) is MappingEndEvent or type(event) is SequenceEndEvent:
                 done = stack.pop()
                 if done.flow or not done.value:
-                    done.el, done.ec = event.end_mark.line, event.end_mark.column
+                    end = event.end_mark
+                    assert end is not None
+                    done.el, done.ec = end.line, end.column
                 else:
                     done.el, done.ec = last_el, last_ec
                 last_el, last_ec = done.el, done.ec
                 open_anchored.discard(id(done))
                 continue
-            elif cls is AliasEvent:
-                mark = event.start_mark
+            elif type(event) is AliasEvent:
+                start, end = event.start_mark, event.end_mark
+                assert start is not None and end is not None
+                assert event.anchor is not None  # an alias always names its anchor
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise _Fatal(f"found undefined alias {event.anchor!r}", mark.line + 1, mark.column + 1)
+                    raise _Fatal(f"found undefined alias {event.anchor!r}", start.line + 1, start.column + 1)
                 if id(target) in open_anchored:
-                    raise _Fatal(f"recursive alias {event.anchor!r}", mark.line + 1, mark.column + 1)
-                last_el, last_ec = event.end_mark.line, event.end_mark.column
+                    raise _Fatal(f"recursive alias {event.anchor!r}", start.line + 1, start.column + 1)
+                last_el, last_ec = end.line, end.column
                 if stack:
                     stack[-1].value.append(target)
                 else:
                     root = target
                 continue
-            elif cls is DocumentStartEvent:
+            elif type(event) is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    mark = event.start_mark
+                    start = event.start_mark
+                    assert start is not None
                     raise _Fatal("expected a single document in the stream but found another document",
-                                 mark.line + 1, mark.column + 1)
+                                 start.line + 1, start.column + 1)
                 continue
-            elif cls is StreamEndEvent:
+            elif type(event) is StreamEndEvent:
                 return root
             else:
                 continue
