@@ -79,3 +79,16 @@ def test_cfn_role_policies_and_single_statement(scan_files: ScanFiles) -> None:
     assert [(f.rule_id, f.resource.address if f.resource else None) for f in result.findings] == [
         ("IAM001", "Role")
     ]
+
+
+def test_tf_sso_permission_set_inline_policy(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'data "aws_iam_policy_document" "all" {\n  statement {\n    actions = ["*"]\n    resources = ["*"]\n'
+        "  }\n}\n"
+        'resource "aws_ssoadmin_permission_set_inline_policy" "p" {\n'
+        "  inline_policy = data.aws_iam_policy_document.all.json\n"
+        '  instance_arn = "arn:aws:sso:::instance/x"\n  permission_set_arn = "arn:aws:sso:::permissionSet/x/y"\n}\n'
+    )})
+    assert [(f.rule_id, f.resource.address if f.resource else None) for f in result.findings] == [
+        ("IAM001", "aws_ssoadmin_permission_set_inline_policy.p")
+    ]

@@ -1,7 +1,8 @@
 """IAM policy statements from every place an identity policy is written.
 
 Terraform: ``policy`` of ``aws_iam_policy`` / ``_role_policy`` /
-``_user_policy`` / ``_group_policy`` and the role's ``inline_policy`` blocks,
+``_user_policy`` / ``_group_policy``, the role's ``inline_policy`` blocks and
+an SSO permission set's ``inline_policy``,
 as JSON text, heredoc, ``jsonencode(...)`` or a reference to a
 ``data "aws_iam_policy_document"`` reached through the graph; the role's
 ``assume_role_policy`` as a trust policy. CloudFormation: ``PolicyDocument``
@@ -50,6 +51,12 @@ def policy_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[Polic
     yield from _tf_policy(resource.attributes.get("policy"), ("policy",), "identity", resource, graph)
 
 
+def sso_permission_set_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyStatement]:
+    """IAM Identity Center permission sets grant their inline policy to every
+    user and group assigned to them, in every account they are provisioned to."""
+    yield from _tf_policy(resource.attributes.get("inline_policy"), ("inline_policy",), "identity", resource, graph)
+
+
 def role_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyStatement]:
     for i, inline in enumerate(blocks(resource.attributes.get("inline_policy"))):
         yield from _tf_policy(inline.get("policy"), ("inline_policy", i, "policy"), "identity", resource, graph)
@@ -79,6 +86,8 @@ EXTRACTORS = [
         policy_terraform,
     ),
     Extractor("iam-role-tf", {"terraform": ["aws_iam_role"]}, [PolicyStatement], role_terraform),
+    Extractor("sso-permission-set-tf", {"terraform": ["aws_ssoadmin_permission_set_inline_policy"]},
+              [PolicyStatement], sso_permission_set_terraform),
     Extractor(
         "iam-policy-cfn",
         {"cloudformation": ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]},
