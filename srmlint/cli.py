@@ -1,4 +1,5 @@
-"""Command line: ``srmlint [PATH ...]``, ``srmlint rules``, ``srmlint explain RULE``.
+"""Command line: ``srmlint [PATH ...]``, ``srmlint matrix [PATH ...]``, ``srmlint rules``,
+``srmlint explain RULE``.
 
 Exit codes (ruff's convention), decided here and only here:
 0 no finding at or above the severity threshold; 1 findings (a template that
@@ -16,7 +17,8 @@ from srmlint import __version__
 from srmlint.rule import RuleMeta, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "matrix", "rules", "explain")
+MATRIX_FORMATS = ("text", "markdown", "json")
 
 
 class UsageError(Exception):
@@ -32,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="srmlint",
         description=(
             "Lint Terraform and CloudFormation for the security settings the AWS shared "
-            "responsibility model leaves to you. Commands: check (default), rules, explain RULE."
+            "responsibility model leaves to you. Commands: check (default), matrix, rules, explain RULE."
         ),
     )
     parser.add_argument("--version", action="version", version=f"srmlint {__version__}")
@@ -46,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--severity-threshold", default="low", metavar="LEVEL",
                         help="lowest severity that makes the exit code 1: info, low (default), "
                              "medium, high, critical; SRM000 always counts")
+    parser.add_argument("--show-unclassified", action="store_true",
+                        help="list the AWS resource types the responsibility catalog does not know")
     return parser
 
 
@@ -96,9 +100,57 @@ def cmd_check(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or directory: {exc.args[0]}") from None
     context = ReportContext(tool_version=__version__, rules={m.id: m for m in metas})
-    _write(reporters[args.format].render(result, context), args.output)
+    if args.show_unclassified and args.format == "json":
+        from srmlint.reporters.json import dumps, report_dict, unclassified_types
+
+        data = report_dict(result, context)
+        data["unclassified_types"] = unclassified_types(result)
+        report = dumps(data)
+    else:
+        report = reporters[args.format].render(result, context)
+        if args.show_unclassified and args.format == "text":
+            from srmlint.reporters.text import unclassified_lines, unclassified_of
+
+            report += "\n".join(["", *unclassified_lines(unclassified_of(result))]) + "\n"
+    _write(report, args.output)
     failing = any(f.rule_id == "SRM000" or f.severity >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_matrix(argv: Sequence[str]) -> int:
+    """The responsibility matrix: a report, not a gate, so it exits 0 even
+    when the scan has findings (``srmlint check`` is the gate)."""
+    parser = argparse.ArgumentParser(
+        prog="srmlint matrix",
+        description="Who secures what: per resource, which layers are yours and which AWS's, and how "
+                    "the customer-owned settings stand.")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to scan (default: .)")
+    parser.add_argument("--format", default="text", help="output format: text (default), markdown or json")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--show-unclassified", action="store_true",
+                        help="list the AWS resource types the responsibility catalog does not know")
+    args = parser.parse_args(argv)
+    if args.format not in MATRIX_FORMATS:
+        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(MATRIX_FORMATS)})")
+    from srmlint import matrix
+    from srmlint.engine import Engine
+    from srmlint.plugins import default_manager
+    from srmlint.reporters import matrix as render
+
+    engine = Engine(default_manager())
+    try:
+        result = engine.scan(args.paths or ["."])
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or directory: {exc.args[0]}") from None
+    built = matrix.build(result, engine.rule_metas())
+    if args.format == "json":
+        text = render.render_json(built, __version__)
+    elif args.format == "markdown":
+        text = render.render_markdown(built, args.show_unclassified)
+    else:
+        text = render.render_text(built, args.show_unclassified)
+    _write(text, args.output)
+    return EXIT_OK
 
 
 def _engine_metas() -> list[RuleMeta]:
@@ -160,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(argv[1:])
         if argv and argv[0] == "explain":
             return cmd_explain(argv[1:])
+        if argv and argv[0] == "matrix":
+            return cmd_matrix(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
         args = build_parser().parse_args(argv)

@@ -16,6 +16,7 @@ import pluggy
 from srmlint.catalog import Catalog
 from srmlint.discover import discover
 from srmlint.extract import Extractor, ExtractorRegistry
+from srmlint.facts import FactSet
 from srmlint.findings import Finding, ResourceRef, ResponsibilityRef
 from srmlint.graph import ResourceGraph
 from srmlint.model import Location, ParsedFile, ParseProblem, Resource
@@ -49,8 +50,12 @@ SRM000 = RuleMeta(
 
 @dataclass(frozen=True)
 class TaggedResource:
+    """A resource with its place in the model and the facts its extractors
+    produced, kept so reports (the matrix) judge settings without re-extracting."""
+
     resource: Resource
     responsibility: Responsibility | None
+    facts: FactSet = field(default_factory=FactSet, compare=False)
 
 
 @dataclass
@@ -112,9 +117,15 @@ class Engine:
                 findings.extend(_problem_finding(p) for p in pf.problems)
         rules = [r for r in self.rules if select(r.meta)]
         for resource in graph.resources():
-            responsibility = self.catalog.classify(resource.format, resource.type)
-            result.resources.append(TaggedResource(resource, responsibility))
-            findings.extend(self._check(resource, responsibility, graph, rules))
+            responsibility = self.catalog.classify_resource(resource)
+            try:
+                facts = self.extractors.facts_for(resource, graph)
+            except Exception as exc:  # an extractor bug must not end the scan
+                findings.append(_internal_error(resource, "fact extraction", exc))
+                facts = FactSet()
+            else:
+                findings.extend(self._check(resource, facts, responsibility, graph, rules))
+            result.resources.append(TaggedResource(resource, responsibility, facts))
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         return result
@@ -122,15 +133,11 @@ class Engine:
     def _check(
         self,
         resource: Resource,
+        facts: FactSet,
         responsibility: Responsibility | None,
         graph: ResourceGraph,
         rules: Iterable[Rule],
     ) -> Iterable[Finding]:
-        try:
-            facts = self.extractors.facts_for(resource, graph)
-        except Exception as exc:  # an extractor bug must not end the scan
-            yield _internal_error(resource, "fact extraction", exc)
-            return
         if not facts:
             return
         kinds = {type(f) for f in facts}

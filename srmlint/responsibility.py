@@ -2,15 +2,19 @@
 
 AWS secures *the cloud*; the customer secures what is *in* it, and the split
 moves with the service: the more managed the service, the more layers AWS
-owns. This table is the seeds' layer table (IaaS/PaaS/SaaS plus FaaS) in code;
-the catalog (``rules/catalog.yaml``) places each resource type in a model and
-may override single layers where a type differs from its model.
+owns. This table is the seeds' layer table (IaaS/PaaS/SaaS plus FaaS) in code,
+so that it is reviewed and tested like code rather than drifting in data; the
+catalog (``rules/catalog.yaml``) only places each resource type in a model and
+overrides single layers where a type (or a resource's settings) differs from
+its model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class Owner(StrEnum):
@@ -51,44 +55,50 @@ ALWAYS_CUSTOMER: frozenset[str] = frozenset(
 ALWAYS_AWS: frozenset[str] = frozenset(
     {"virtualization", "host", "storage_hardware", "physical_network", "facilities"}
 )
+#: The layers whose owner moves with the service model: what a report must
+#: show per resource, since the others are the same everywhere.
+STACK: tuple[str, ...] = ("application", "runtime", "middleware", "operating_system")
 
-_STACK = ("application", "runtime", "middleware", "operating_system")
 
-
-def _model(customer_stack: tuple[str, ...], shared: tuple[str, ...] = ()) -> dict[str, Owner]:
+def _model(customer: tuple[str, ...], shared: tuple[str, ...] = ()) -> Mapping[str, Owner]:
     owners = {layer: Owner.CUSTOMER for layer in ALWAYS_CUSTOMER}
     owners.update({layer: Owner.AWS for layer in ALWAYS_AWS})
-    for layer in _STACK:
-        if layer in customer_stack:
+    for layer in STACK:
+        if layer in customer:
             owners[layer] = Owner.CUSTOMER
         elif layer in shared:
             owners[layer] = Owner.SHARED
         else:
             owners[layer] = Owner.AWS
-    return owners
+    return MappingProxyType({layer: owners[layer] for layer in LAYERS})
 
 
 #: Owner of every layer per service model.
-MODELS: dict[str, dict[str, Owner]] = {
-    # EC2, bare metal: the guest OS and everything on it is the customer's.
-    "infrastructure": _model(_STACK),
-    # ECS/EKS on EC2 nodes: the customer configures containers and owns the
-    # worker nodes; AWS runs the control plane (catalog overrides for Fargate).
-    "container": _model(("application", "runtime", "middleware"), shared=("operating_system",)),
-    # Elastic Beanstalk and the like: managed platform updates patch the
-    # platform; the customer uploads code and configures the service.
-    "platform": _model(("application",), shared=("runtime", "middleware")),
+MODELS: Mapping[str, Mapping[str, Owner]] = MappingProxyType({
+    # EC2, bare metal: the guest OS and everything installed on it, the
+    # container runtime included, is the customer's to configure and patch.
+    "infrastructure": _model(STACK),
+    # ECS/EKS on EC2 worker nodes (EC2 is the default launch type): the
+    # customer builds the containers, runs the container runtime and patches
+    # the nodes; the orchestrator is shared (AWS runs the control plane, the
+    # agents on the nodes are the customer's). The catalog hands the OS and
+    # container runtime to AWS for Fargate and for EKS's control plane.
+    "container": _model(("application", "runtime", "operating_system"), shared=("middleware",)),
+    # Elastic Beanstalk, RDS, ElastiCache...: the customer brings code (or a
+    # schema) and configures the service; the platform patches runtime,
+    # middleware and OS (Beanstalk only with managed updates: catalog).
+    "platform": _model(("application",)),
     # Lambda: the customer owns code, libraries, configuration, IAM; AWS
-    # patches the runtime, the OS and the hosts.
+    # patches the runtime (supported runtimes), the OS and the hosts.
     "function": _model(("application",)),
-    # S3, DynamoDB, SQS, SNS, KMS...: AWS operates everything below the API.
+    # S3, DynamoDB, SQS, SNS...: AWS operates everything below the API.
     "abstracted": _model(()),
     # WorkDocs and the like: the customer owns content, sharing and access.
     "software": _model(()),
     # Customer-configured controls (IAM, security groups, KMS keys, trails):
     # they exist only as the customer's configuration of AWS's machinery.
     "control": _model(()),
-}
+})
 
 MODEL_TITLES: dict[str, str] = {
     "infrastructure": "infrastructure service",
@@ -100,18 +110,40 @@ MODEL_TITLES: dict[str, str] = {
     "control": "customer-configured control",
 }
 
+#: What each kind of customer-configured control governs (a catalog entry of
+#: model ``control`` names one), so a report can group IAM apart from VPCs.
+CONTROL_KINDS: dict[str, str] = {
+    "identity": "identity and access",
+    "network": "network",
+    "key_management": "key management",
+    "governance": "governance, logging and monitoring",
+}
+
+#: Order in which reports list models: most customer-owned layers first.
+MODEL_ORDER: tuple[str, ...] = (
+    "infrastructure", "container", "platform", "function", "abstracted", "software", "control",
+)
+
 
 @dataclass(frozen=True)
 class Responsibility:
-    """Where one resource stands in the model."""
+    """Where one resource stands in the model.
+
+    ``owners`` is the model's table with the catalog's overrides applied;
+    ``notes`` say why a resource differs from its model (a Fargate launch
+    type) or why it could not be classified, so a report never shows an
+    owner without its reason.
+    """
 
     service: str | None
     service_model: str | None
     service_id: str | None = None
-    owners: dict[str, Owner] = field(default_factory=dict, compare=False)
+    owners: Mapping[str, Owner] = field(default_factory=dict, compare=False)
     #: What AWS does when a customer-owned setting is left unset, by setting key.
-    aws_defaults: dict[str, str] = field(default_factory=dict, compare=False)
+    aws_defaults: Mapping[str, str] = field(default_factory=dict, compare=False)
     note: str | None = None
+    #: For model ``control``: which kind (a key of :data:`CONTROL_KINDS`).
+    control: str | None = None
 
     @property
     def classified(self) -> bool:
@@ -125,3 +157,8 @@ class Responsibility:
 
 
 UNCLASSIFIED = Responsibility(service=None, service_model=None, note="resource type not in the catalog")
+
+
+def unclassified(note: str) -> Responsibility:
+    """An AWS resource srmlint cannot place, with the reason a user can act on."""
+    return Responsibility(service=None, service_model=None, note=note)

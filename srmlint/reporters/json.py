@@ -11,6 +11,7 @@ from typing import Any
 
 from srmlint.engine import ScanResult
 from srmlint.findings import Finding
+from srmlint.reporters.text import unclassified_of
 from srmlint.reporting import ReportContext
 from srmlint.responsibility import Owner
 
@@ -73,8 +74,28 @@ def report_dict(result: ScanResult, context: ReportContext) -> dict[str, Any]:
     }
 
 
+def unclassified_types(result: ScanResult) -> list[dict[str, Any]]:
+    """The ``unclassified_types`` key that ``--show-unclassified`` adds: per
+    AWS type the catalog cannot place, where it occurs and why (a typo in
+    case, a service the catalog lacks, a type that is not a string)."""
+    types: dict[str, dict[str, Any]] = {}
+    for tagged in unclassified_of(result):
+        r = tagged.resource
+        entry = types.setdefault(str(r.type), {
+            "type": r.type, "format": r.format, "count": 0,
+            "note": tagged.responsibility.note if tagged.responsibility else None, "resources": [],
+        })
+        entry["count"] += 1
+        entry["resources"].append({"file": r.location.file, "line": r.location.line, "address": r.address})
+    return [types[k] for k in sorted(types)]
+
+
+def dumps(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
 class JsonReporter:
     name = "json"
 
     def render(self, result: ScanResult, context: ReportContext) -> str:
-        return json.dumps(report_dict(result, context), indent=2, ensure_ascii=False) + "\n"
+        return dumps(report_dict(result, context))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
-from srmlint.engine import ScanResult
+from srmlint.engine import ScanResult, TaggedResource
 from srmlint.findings import Finding
 from srmlint.reporting import ReportContext
 from srmlint.responsibility import LAYERS, MODEL_TITLES
@@ -45,6 +46,33 @@ def summary_line(result: ScanResult) -> str:
     if result.unclassified:
         extras.append(f"{result.unclassified} unclassified resources")
     return f"{found} · {scanned}" + (f" ({', '.join(extras)})" if extras else "") + "."
+
+
+def unclassified_of(result: ScanResult) -> list[TaggedResource]:
+    """AWS resources the catalog could not place (other providers' are not listed)."""
+    found = [t for t in result.resources if t.responsibility is not None and not t.responsibility.classified]
+    return sorted(found, key=lambda t: (t.resource.location.file, t.resource.location.line, t.resource.address))
+
+
+def unclassified_lines(unclassified: Iterable[TaggedResource]) -> list[str]:
+    """The ``--show-unclassified`` section: AWS types the catalog cannot place,
+    each with why, so a user can fix a typo or ask for a catalog entry."""
+    items = list(unclassified)
+    if not items:
+        return ["No unclassified AWS resource types."]
+    by_type: dict[str, list[TaggedResource]] = {}
+    for t in items:
+        by_type.setdefault(str(t.resource.type), []).append(t)
+    lines = [f"Unclassified AWS resource types ({len(by_type)} type{'s' if len(by_type) != 1 else ''}, "
+             f"{len(items)} resource{'s' if len(items) != 1 else ''}):"]
+    for type_ in sorted(by_type):
+        group = by_type[type_]
+        first = group[0].resource
+        note = group[0].responsibility.note if group[0].responsibility else None
+        where = f"{first.location.file}:{first.location.line}" + (f" and {len(group) - 1} more"
+                                                                   if len(group) > 1 else "")
+        lines.append(f"  {type_}  ({len(group)}: {where})" + (f"  {note}" if note else ""))
+    return lines
 
 
 class TextReporter:
