@@ -22,6 +22,10 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "srmlint-encryption": "srmlint.packs.encryption",
     "srmlint-network": "srmlint.packs.network",
     "srmlint-iam": "srmlint.packs.iam",
+    "srmlint-public-access": "srmlint.packs.public_access",
+    "srmlint-logging": "srmlint.packs.logging",
+    "srmlint-compute": "srmlint.packs.compute",
+    "srmlint-backup": "srmlint.packs.backup",
     "srmlint-reporters": "srmlint.reporters.plugin",
 }
 

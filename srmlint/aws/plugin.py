@@ -11,9 +11,18 @@ from srmlint.hookspecs import hookimpl
 
 @hookimpl
 def srmlint_extractors() -> list[Extractor]:
-    from srmlint.aws.extractors import iam, network, storage
+    """Every ``EXTRACTORS`` list of the modules in :mod:`srmlint.aws.extractors`,
+    in module-name order: adding a service's extractors is adding a module."""
+    import importlib
+    import pkgutil
 
-    return [*storage.EXTRACTORS, *network.EXTRACTORS, *iam.EXTRACTORS]
+    from srmlint.aws import extractors
+
+    found: list[Extractor] = []
+    for info in sorted(pkgutil.iter_modules(extractors.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{extractors.__name__}.{info.name}")
+        found.extend(getattr(module, "EXTRACTORS", ()))
+    return found
 
 
 @hookimpl
