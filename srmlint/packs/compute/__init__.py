@@ -1,4 +1,5 @@
-"""Compute hardening (``CMP``): the guest OS and runtime the customer owns on infrastructure, container and function services."""
+"""Compute hardening (``CMP``): the guest OS and runtime the customer owns on
+infrastructure, container and function services."""
 
 from __future__ import annotations
 
