@@ -178,7 +178,7 @@ def test_examples_insecure_find_and_fixed_pass(capsys) -> None:
         code, out, _ = run(["--format", "json", str(examples / fmt / "insecure")], capsys)
         report = json.loads(out)
         assert code == 1
-        assert {f["rule_id"] for f in report["findings"]} == {"ENC001", "ENC002", "NET001", "IAM001"}, fmt
+        assert {"ENC001", "ENC002", "NET001", "IAM001"} <= {f["rule_id"] for f in report["findings"]}, fmt
         code, out, _ = run(["--format", "json", str(examples / fmt / "fixed")], capsys)
         assert code == 0, json.loads(out)["findings"]
 
