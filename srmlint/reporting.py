@@ -15,8 +15,13 @@ from srmlint.rule import RuleMeta
 
 @dataclass(frozen=True)
 class ReportContext:
+    """What a reporter may need besides the result: rule metadata (SARIF,
+    explanations) and whether the output goes to a terminal that takes color
+    (decided by the CLI from ``--color``, ``NO_COLOR`` and the stream)."""
+
     tool_version: str
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)
+    color: bool = False
 
 
 class Reporter(Protocol):
