@@ -9,16 +9,24 @@ cannot be analysed is a finding, SRM000); 2 usage error or internal failure.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from srmlint import __version__
 from srmlint.rule import RuleMeta, Severity
 
+if TYPE_CHECKING:
+    from srmlint.config import Config
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "matrix", "rules", "explain")
 MATRIX_FORMATS = ("text", "markdown", "json")
+#: Below this many files a scan is over before a progress bar would help.
+PROGRESS_MIN_FILES = 300
 
 
 class UsageError(Exception):
@@ -39,34 +47,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"srmlint {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to scan (default: .)")
-    parser.add_argument("--format", default="text", help="output format: text (default) or json")
+    parser.add_argument("--format", default=None, help="output format (default: text; see README)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--select", type=_csv, default=None, metavar="CODES",
-                        help="only these rule ids or prefixes, comma-separated (e.g. ENC,IAM001)")
+                        help="only these rule ids or prefixes, comma-separated (e.g. ENC,IAM001); "
+                             "replaces the configuration's select")
     parser.add_argument("--ignore", type=_csv, default=[], metavar="CODES",
-                        help="skip these rule ids or prefixes, comma-separated")
-    parser.add_argument("--severity-threshold", default="low", metavar="LEVEL",
+                        help="skip these rule ids or prefixes, comma-separated; adds to the configuration's")
+    parser.add_argument("--severity-threshold", default=None, metavar="LEVEL",
                         help="lowest severity that makes the exit code 1: info, low (default), "
-                             "medium, high, critical; SRM000 always counts")
+                             "medium, high, critical; findings below it are still printed; SRM000 always counts")
+    parser.add_argument("--config", metavar="FILE",
+                        help="read this configuration file instead of looking for .srmlint.toml / pyproject.toml")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--no-inline-suppressions", action="store_true",
+                        help="report findings even where a srmlint:ignore comment or Metadata accepts them")
+    parser.add_argument("--report-unused-suppressions", action="store_true",
+                        help="report suppressions that matched no finding (SRM001)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="findings recorded in FILE are reported as baselined and do not fail the run")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record every current finding in FILE (and exit 0)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="color the text output (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--show-unclassified", action="store_true",
                         help="list the AWS resource types the responsibility catalog does not know")
     return parser
 
 
-def _selector(metas: Sequence[RuleMeta], select: list[str] | None,
-              ignore: list[str]) -> Callable[[RuleMeta], bool]:
-    known = [m.id for m in metas]
-    for code in [*(select or []), *ignore]:
+def _check_codes(codes: Sequence[str], known: Sequence[str], where: str) -> None:
+    for code in codes:
         if code != "ALL" and not any(rule_id.startswith(code) for rule_id in known):
-            raise UsageError(f"unknown rule id or prefix: {code} (see `srmlint rules`)")
+            raise UsageError(f"{where}: unknown rule id or prefix: {code} (see `srmlint rules`)")
 
-    def matches(codes: list[str], rule_id: str) -> bool:
-        return any(code == "ALL" or rule_id.startswith(code) for code in codes)
 
+def _matches(codes: Sequence[str], rule_id: str) -> bool:
+    return any(code == "ALL" or rule_id.startswith(code) for code in codes)
+
+
+def _selector(metas: Sequence[RuleMeta], select: Sequence[str] | None,
+              ignore: Sequence[str]) -> Callable[[RuleMeta], bool]:
     def selected(meta: RuleMeta) -> bool:
-        if select is not None and not matches(select, meta.id):
+        if select is not None and not _matches(select, meta.id):
             return False
-        return not matches(ignore, meta.id)
+        return not _matches(ignore, meta.id)
 
     return selected
 
@@ -79,41 +103,117 @@ def _write(text: str, output: str | None) -> None:
         fh.write(text)
 
 
+def _load_config(args: argparse.Namespace) -> Config:
+    from srmlint import config
+
+    try:
+        if args.isolated:
+            return config.Config()
+        if args.config:
+            return config.load(Path(args.config))
+        return config.discover((args.paths or ["."])[0])
+    except config.ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _use_color(choice: str, output: str | None) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _progress(output: str | None) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr, only for a person watching a large scan."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        width = 30
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files{end}")
+        sys.stderr.flush()
+
+    return show
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from srmlint.engine import Engine
+    from srmlint import baseline as baselines
+    from srmlint.config import matches
+    from srmlint.engine import Engine, ScanOptions
     from srmlint.plugins import default_manager
     from srmlint.reporting import ReportContext
 
+    cfg = _load_config(args)
+    where = str(cfg.path) if cfg.path else "configuration"
     pm = default_manager()
     reporters = {r.name: r for group in pm.hook.srmlint_reporters() for r in group}
-    if args.format not in reporters:
-        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(sorted(reporters))})")
+    fmt = args.format or cfg.format or "text"
+    if fmt not in reporters:
+        origin = "--format" if args.format else f"{where}: `format`"
+        raise UsageError(f"{origin}: unknown format {fmt!r} (choose from {', '.join(sorted(reporters))})")
     try:
-        threshold = Severity.parse(args.severity_threshold)
+        threshold = Severity.parse(args.severity_threshold or cfg.severity_threshold or "low")
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        origin = "--severity-threshold" if args.severity_threshold else f"{where}: `severity-threshold`"
+        raise UsageError(f"{origin}: {exc}") from None
     engine = Engine(pm)
     metas = engine.rule_metas()
-    selected = _selector(metas, args.select, args.ignore)
+    known = [m.id for m in metas]
+    _check_codes(args.select or [], known, "--select")
+    _check_codes(args.ignore, known, "--ignore")
+    _check_codes(cfg.select or [], known, f"{where}: `select`")
+    _check_codes(cfg.ignore, known, f"{where}: `ignore`")
+    for glob, codes in cfg.per_file_ignores.items():
+        _check_codes(codes, known, f"{where}: `per-file-ignores.{glob}`")
+    select = args.select if args.select is not None else cfg.select
+    selected = _selector(metas, select, [*cfg.ignore, *args.ignore])
+    options = ScanOptions(
+        exclude=(lambda path: matches(path, cfg.exclude, cfg.root)) if cfg.exclude else ScanOptions().exclude,
+        inline_suppressions=cfg.inline_suppressions and not args.no_inline_suppressions,
+        report_unused_suppressions=cfg.report_unused_suppressions or args.report_unused_suppressions,
+        progress=_progress(args.output),
+    )
     try:
-        result = engine.scan(args.paths or ["."], select=selected)
+        result = engine.scan(args.paths or ["."], select=selected, options=options)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or directory: {exc.args[0]}") from None
-    context = ReportContext(tool_version=__version__, rules={m.id: m for m in metas})
-    if args.show_unclassified and args.format == "json":
+    if cfg.per_file_ignores:
+        result.findings = [
+            f for f in result.findings
+            if not any(_matches(codes, f.rule_id) and matches(f.file, [glob], cfg.root)
+                       for glob, codes in cfg.per_file_ignores.items())
+        ]
+    baseline_path = args.baseline or (str(cfg.root / cfg.baseline) if cfg.baseline else None)
+    try:
+        if args.write_baseline:
+            count = baselines.write(Path(args.write_baseline), result.findings)
+            sys.stderr.write(f"srmlint: wrote {count} finding(s) to the baseline {args.write_baseline}\n")
+            result.findings = baselines.apply(result.findings, Path(args.write_baseline))
+        elif baseline_path:
+            result.findings = baselines.apply(result.findings, Path(baseline_path))
+    except baselines.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    context = ReportContext(tool_version=__version__, rules={m.id: m for m in metas},
+                            color=_use_color(args.color, args.output))
+    if args.show_unclassified and fmt == "json":
         from srmlint.reporters.json import dumps, report_dict, unclassified_types
 
         data = report_dict(result, context)
         data["unclassified_types"] = unclassified_types(result)
         report = dumps(data)
     else:
-        report = reporters[args.format].render(result, context)
-        if args.show_unclassified and args.format == "text":
+        report = reporters[fmt].render(result, context)
+        if args.show_unclassified and fmt == "text":
             from srmlint.reporters.text import unclassified_lines, unclassified_of
 
             report += "\n".join(["", *unclassified_lines(unclassified_of(result))]) + "\n"
     _write(report, args.output)
-    failing = any(f.rule_id == "SRM000" or f.severity >= threshold for f in result.findings)
+    failing = any(
+        not f.suppressed and (f.rule_id == "SRM000" or f.severity >= threshold) for f in result.findings
+    )
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -160,6 +260,10 @@ def _engine_metas() -> list[RuleMeta]:
     return Engine(default_manager()).rule_metas()
 
 
+def _formats(meta: RuleMeta) -> list[str]:
+    return [fmt for fmt in ("terraform", "cloudformation") if fmt in meta.remediation]
+
+
 def cmd_rules(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="srmlint rules", description="List the rules.")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -169,13 +273,31 @@ def cmd_rules(argv: Sequence[str]) -> int:
         import json
 
         rows = [{"id": m.id, "slug": m.slug, "title": m.title, "severity": m.severity.label,
-                 "layer": m.layer, "url": m.url} for m in metas]
+                 "layer": m.layer, "formats": _formats(m), "url": m.url} for m in metas]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return EXIT_OK
-    width = max(len(m.slug) for m in metas)
-    for m in metas:
-        sys.stdout.write(f"{m.id}  {m.slug:<{width}}  {m.severity.label:<8}  {m.title}\n")
+    short = {"terraform": "tf", "cloudformation": "cfn"}
+    rows = [(m.id, m.severity.label, m.layer, ",".join(short[f] for f in _formats(m)), m.title) for m in metas]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
+        sys.stdout.write("  ".join([*cells, row[4]]) + "\n")
     return EXIT_OK
+
+
+def _aws_defaults(meta: RuleMeta) -> list[tuple[str, str]]:
+    """What AWS does when the rule's setting is left unset, per service."""
+    if meta.setting is None:
+        return []
+    from srmlint.engine import Engine
+    from srmlint.plugins import default_manager
+
+    services = Engine(default_manager()).catalog.services
+    return [
+        (service.name, service.aws_defaults[meta.setting])
+        for service in services
+        if meta.setting in service.aws_defaults and (not meta.services or service.id in meta.services)
+    ]
 
 
 def cmd_explain(argv: Sequence[str]) -> int:
@@ -184,24 +306,33 @@ def cmd_explain(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     from srmlint.responsibility import LAYERS
 
+    def para(text: str) -> str:
+        return textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  ")
+
     wanted = args.rule.strip()
     for m in _engine_metas():
-        if wanted.upper() == m.id or wanted == m.slug:
-            out = [f"{m.id} ({m.slug}): {m.title}", "",
-                   f"Severity: {m.severity.label}",
-                   f"Responsibility: customer-owned layer '{LAYERS.get(m.layer, m.layer)}'", "",
-                   "Why:", textwrap.fill(m.rationale, 88, initial_indent="  ", subsequent_indent="  "), ""]
-            if m.aws_default:
-                out += ["When left unset:", textwrap.fill(m.aws_default, 88, initial_indent="  ",
-                                                          subsequent_indent="  "), ""]
-            for fmt, text in m.remediation.items():
-                out += [f"Fix ({fmt}):", textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  "), ""]
-            for fmt, example in m.examples.items():
-                out += [f"Fails ({fmt}):", textwrap.indent(example.fail.rstrip(), "    "), "",
-                        f"Passes ({fmt}):", textwrap.indent(example.pass_.rstrip(), "    "), ""]
-            out.append(f"Docs: {m.url}")
-            sys.stdout.write("\n".join(out) + "\n")
-            return EXIT_OK
+        if wanted.upper() != m.id and wanted != m.slug:
+            continue
+        out = [f"{m.id} ({m.slug}): {m.title}", "",
+               f"Severity: {m.severity.label}",
+               f"Responsibility: customer-owned layer '{LAYERS.get(m.layer, m.layer)}'",
+               f"Formats: {', '.join(_formats(m))}", "",
+               "Why:", para(m.rationale), ""]
+        defaults = _aws_defaults(m)
+        if defaults or m.aws_default:
+            out.append("What AWS does when you leave it unset:")
+            out += [para(f"{name}: {text}") for name, text in defaults]
+            if m.aws_default and not defaults:
+                out.append(para(m.aws_default))
+            out.append("")
+        for fmt, text in m.remediation.items():
+            out += [f"Fix ({fmt}):", para(text), ""]
+        for fmt, example in m.examples.items():
+            out += [f"Fails ({fmt}):", textwrap.indent(example.fail.rstrip(), "    "), "",
+                    f"Passes ({fmt}):", textwrap.indent(example.pass_.rstrip(), "    "), ""]
+        out.append(f"Docs: {m.url}")
+        sys.stdout.write("\n".join(out) + "\n")
+        return EXIT_OK
     raise UsageError(f"unknown rule: {args.rule} (see `srmlint rules`)")
 
 

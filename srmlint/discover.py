@@ -10,7 +10,7 @@ always read, whatever its folder.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from srmlint.parsers import Parser
@@ -39,27 +39,34 @@ def _is_virtualenv(path: str) -> bool:
     return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
 
 
-def discover(paths: Sequence[str], parsers: Sequence[Parser]) -> Iterator[Candidate]:
+def discover(
+    paths: Sequence[str], parsers: Sequence[Parser], exclude: Callable[[str], bool] = lambda path: False
+) -> Iterator[Candidate]:
     """Yield each readable template candidate once, in a stable order.
 
-    Raises FileNotFoundError for a path that does not exist: a usage error.
+    ``exclude`` (the configuration's globs) applies to named files too, so a
+    pre-commit run that names changed files honours it. Raises
+    FileNotFoundError for a path that does not exist: a usage error.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     for root in paths:
         if not os.path.exists(root):
             raise FileNotFoundError(root)
+        if exclude(root):
+            continue
         if not os.path.isdir(root):
             parser = _claim(root, parsers)
             if parser is not None and root not in seen_files:
                 seen_files.add(root)
                 yield Candidate(root, parser)
             continue
-        yield from _walk(root, parsers, seen_dirs, seen_files)
+        yield from _walk(root, parsers, seen_dirs, seen_files, exclude)
 
 
 def _walk(
-    top: str, parsers: Sequence[Parser], seen_dirs: set[tuple[int, int]], seen_files: set[str]
+    top: str, parsers: Sequence[Parser], seen_dirs: set[tuple[int, int]], seen_files: set[str],
+    exclude: Callable[[str], bool],
 ) -> Iterator[Candidate]:
     stack = [top]
     while stack:
@@ -80,6 +87,8 @@ def _walk(
         subdirs: list[str] = []
         for entry in entries:
             path = entry.path if directory != "." else entry.name
+            if exclude(path):
+                continue
             try:
                 if entry.is_dir():
                     if entry.name not in SKIP_DIRS and not _is_virtualenv(path):

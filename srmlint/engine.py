@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pluggy
 
@@ -23,6 +23,7 @@ from srmlint.model import Location, ParsedFile, ParseProblem, Resource
 from srmlint.parsers import Parser
 from srmlint.responsibility import Owner, Responsibility
 from srmlint.rule import Rule, RuleMeta, Severity
+from srmlint.suppress import SuppressionIndex
 
 #: Files larger than this are reported, not read: no real template comes near
 #: it, and an attacker-supplied giant must not exhaust memory.
@@ -48,6 +49,60 @@ SRM000 = RuleMeta(
 )
 
 
+SRM001 = RuleMeta(
+    id="SRM001",
+    slug="unused-suppression",
+    title="Suppression matched no finding",
+    severity=Severity.LOW,
+    layer="resource_configuration",
+    facts=(),
+    rationale=(
+        "An accepted risk that no longer exists should not stay accepted: the next real "
+        "finding of that rule on the resource would be hidden by it. Reported only with "
+        "--report-unused-suppressions (or report-unused-suppressions = true)."
+    ),
+    remediation={
+        "terraform": "Delete the `srmlint:ignore` entry (or the comment).",
+        "cloudformation": "Delete the entry from Metadata.srmlint.ignore.",
+    },
+    url="https://github.com/srmlint/srmlint/blob/main/docs/suppressions.md",
+)
+
+SRM002 = RuleMeta(
+    id="SRM002",
+    slug="invalid-suppression",
+    title="Suppression cannot be honoured",
+    severity=Severity.MEDIUM,
+    layer="resource_configuration",
+    facts=(),
+    rationale=(
+        "A suppression with a misspelt or unknown rule id, or one that is attached to no "
+        "resource, suppresses nothing: the author believes a risk is accepted with a reason "
+        "while srmlint still reports it, or worse, a later rename makes it match something else."
+    ),
+    remediation={
+        "terraform": "Write `# srmlint:ignore RULEID -- reason` inside or directly above the resource.",
+        "cloudformation": "Write Metadata: {srmlint: {ignore: [{id: RULEID, reason: ...}]}} on the resource.",
+    },
+    url="https://github.com/srmlint/srmlint/blob/main/docs/suppressions.md",
+)
+
+
+def _exclude_none(path: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How a scan treats the user's own configuration of it."""
+
+    exclude: Callable[[str], bool] = _exclude_none
+    inline_suppressions: bool = True
+    report_unused_suppressions: bool = False
+    #: Called with (files read, files to read) as the scan goes.
+    progress: Callable[[int, int], None] | None = None
+
+
 @dataclass(frozen=True)
 class TaggedResource:
     """A resource with its place in the model and the facts its extractors
@@ -66,6 +121,15 @@ class ScanResult:
     parse_errors: int = 0
     resources: list[TaggedResource] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def active_findings(self) -> list[Finding]:
+        """The findings that count: not accepted by a suppression or a baseline."""
+        return [f for f in self.findings if not f.suppressed]
+
+    @property
+    def suppressed(self) -> int:
+        return sum(1 for f in self.findings if f.suppressed)
 
     @property
     def unclassified(self) -> int:
@@ -89,17 +153,30 @@ class Engine:
             raise ValueError(f"rule ids registered twice: {', '.join(duplicates)}")
 
     def rule_metas(self) -> list[RuleMeta]:
-        return [SRM000, *sorted((r.meta for r in self.rules), key=lambda m: m.id)]
+        return [SRM000, SRM001, SRM002, *sorted((r.meta for r in self.rules), key=lambda m: m.id)]
+
+    @property
+    def _metas_by_id(self) -> dict[str, RuleMeta]:
+        return {m.id: m for m in self.rule_metas()}
 
     def extractors_list(self) -> Sequence[Extractor]:
         return self.extractors.extractors
 
-    def scan(self, paths: Sequence[str], select: Callable[[RuleMeta], bool] = lambda m: True) -> ScanResult:
+    def scan(
+        self,
+        paths: Sequence[str],
+        select: Callable[[RuleMeta], bool] = lambda meta: True,
+        options: ScanOptions | None = None,
+    ) -> ScanResult:
+        options = options or ScanOptions()
         result = ScanResult()
         parsed: list[ParsedFile] = []
-        for candidate in discover(paths, self.parsers):
+        candidates = list(discover(paths, self.parsers, options.exclude))
+        for candidate in candidates:
             pf = read_file(candidate.path, candidate.parser)
             result.files_scanned += 1
+            if options.progress is not None:
+                options.progress(result.files_scanned, len(candidates))
             if pf.format is None and not pf.problems:
                 result.not_templates += 1
                 continue
@@ -111,10 +188,13 @@ class Engine:
             (ref for pf in parsed for ref in pf.references),
         )
         findings: list[Finding] = []
+        result.parse_errors = sum(1 for pf in parsed if pf.problems)
         if select(SRM000):
-            for pf in parsed:
-                result.parse_errors += bool(pf.problems)
-                findings.extend(_problem_finding(p) for p in pf.problems)
+            findings.extend(_problem_finding(SRM000, p) for pf in parsed for p in pf.problems)
+        suppressions = (
+            SuppressionIndex.build(parsed, (m.id for m in self.rule_metas()))
+            if options.inline_suppressions else None
+        )
         rules = [r for r in self.rules if select(r.meta)]
         for resource in graph.resources():
             responsibility = self.catalog.classify_resource(resource)
@@ -124,8 +204,25 @@ class Engine:
                 findings.append(_internal_error(resource, "fact extraction", exc))
                 facts = FactSet()
             else:
-                findings.extend(self._check(resource, facts, responsibility, graph, rules))
+                for finding in self._check(resource, facts, responsibility, graph, rules):
+                    ignore = suppressions.match(resource, finding.rule_id) if suppressions else None
+                    if ignore is not None:
+                        finding = replace(finding, suppressed=True, suppression="inline",
+                                          suppression_reason=ignore.reason)
+                    findings.append(finding)
             result.resources.append(TaggedResource(resource, responsibility, facts))
+        if suppressions is not None:
+            if select(SRM002):
+                findings.extend(_problem_finding(SRM002, ParseProblem(b.message, b.location))
+                                for b in suppressions.bad)
+            if options.report_unused_suppressions and select(SRM001):
+                metas = self._metas_by_id
+                findings.extend(
+                    _problem_finding(SRM001, ParseProblem(
+                        f"unused suppression: no {i.rule_id} finding on this resource", i.location))
+                    for i in suppressions.unused()
+                    if select(metas.get(i.rule_id, SRM001))
+                )
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         return result
@@ -180,13 +277,13 @@ def _unreadable(path: str, message: str) -> ParsedFile:
     return ParsedFile(path=path, format=None, problems=(ParseProblem(message, Location(path, 1, 1)),))
 
 
-def _problem_finding(problem: ParseProblem) -> Finding:
+def _problem_finding(meta: RuleMeta, problem: ParseProblem) -> Finding:
     loc = problem.location
     return Finding(
-        rule_id=SRM000.id,
-        rule=SRM000.slug,
-        title=SRM000.title,
-        severity=SRM000.severity,
+        rule_id=meta.id,
+        rule=meta.slug,
+        title=meta.title,
+        severity=meta.severity,
         message=problem.message,
         file=loc.file,
         line=loc.line,
@@ -202,7 +299,7 @@ def _internal_error(resource: Resource, stage: str, exc: Exception) -> Finding:
     problem = ParseProblem(
         f"{resource.address}: internal error in {stage}: {type(exc).__name__}: {exc}", resource.location
     )
-    return _problem_finding(problem)
+    return _problem_finding(SRM000, problem)
 
 
 def _finding(

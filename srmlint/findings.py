@@ -35,6 +35,11 @@ class Finding:
     resource: ResourceRef | None
     responsibility: ResponsibilityRef | None
     aws_default: str | None
+    #: Accepted by an inline suppression (``"inline"``) or a baseline
+    #: (``"baseline"``): still listed in JSON, never failing the run.
+    suppressed: bool = False
+    suppression: str | None = None
+    suppression_reason: str | None = None
 
     def sort_key(self) -> tuple[str, int, str, int, str]:
         return (self.file, self.line, self.rule_id, self.column, self.message)

@@ -176,6 +176,22 @@ class ParseProblem:
     location: Location
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A source comment that speaks to srmlint (``srmlint:ignore ...``).
+
+    Readers keep only these: the rest of a file's comments are of no use
+    downstream, and most files have none of them.
+    """
+
+    text: str
+    location: Location
+
+
+#: What a comment must contain for a reader to keep it.
+COMMENT_MARKER = "srmlint:"
+
+
 @dataclass(frozen=True)
 class ParsedFile:
     """Everything one file contributes. ``format`` is ``None`` when the file
@@ -189,3 +205,4 @@ class ParsedFile:
     definitions: tuple[Definition, ...] = ()
     references: tuple[Reference, ...] = ()
     problems: tuple[ParseProblem, ...] = ()
+    comments: tuple[Comment, ...] = ()

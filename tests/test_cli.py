@@ -88,8 +88,9 @@ def test_json_contract(tmp_path: Path, monkeypatch, capsys) -> None:
     finding = report["findings"][0]
     assert set(finding) == {
         "rule_id", "rule", "title", "severity", "message", "file", "line", "end_line", "resource",
-        "responsibility", "aws_default",
+        "responsibility", "aws_default", "suppressed", "suppression",
     }
+    assert finding["suppressed"] is False and finding["suppression"] is None
     assert [(f["file"], f["line"], f["rule_id"]) for f in report["findings"]] == [
         ("cfn/t.yaml", 2, "ENC001"), ("tf/main.tf", 1, "ENC001"),
     ]

@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from srmlint import expr as ex
 from srmlint.model import (
+    COMMENT_MARKER,
     AttrPath,
+    Comment,
     Definition,
     DefinitionKind,
     Location,
@@ -924,22 +926,22 @@ def read_blocks(data: bytes, path: str = "<memory>") -> tuple[list[RawBlock], li
     often consequences of it). Top-level attributes (not valid in ``.tf``;
     they belong to ``.tfvars``) are ignored. Never raises on bad input.
     """
-    blocks, problems, _ = _read(data, path)
+    blocks, problems, _, _ = _read(data, path)
     return blocks, problems
 
 
 def _read(
     data: bytes, path: str
-) -> tuple[list[RawBlock], list[ParseProblem], dict[int, list[ex.Traversal]]]:
+) -> tuple[list[RawBlock], list[ParseProblem], dict[int, list[ex.Traversal]], list[Comment]]:
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     problem = _decode_problem(path, data)
     if problem is not None:
-        return [], [problem], {}
+        return [], [problem], {}, []
     try:
         tree = _ts_parser().parse(data)
     except Exception as exc:  # pragma: no cover - tree-sitter only fails on resource exhaustion
-        return [], [ParseProblem(f"could not parse file: {exc}", Location(path, 1, 1))], {}
+        return [], [ParseProblem(f"could not parse file: {exc}", Location(path, 1, 1))], {}, []
     root = tree.root_node
     reader = _Reader(path, data)
     blocks: list[RawBlock] = []
@@ -978,7 +980,8 @@ def _read(
                 Location(path, too_deep.line, too_deep.line, too_deep.column, too_deep.column + 1),
             )
         )
-    return blocks, problems, reader.opaque_refs
+    comments = _srmlint_comments(reader, roots) if COMMENT_MARKER.encode() in data else []
+    return blocks, problems, reader.opaque_refs, comments
 
 
 _DEFINITION_KINDS: dict[str, DefinitionKind] = {
@@ -1057,13 +1060,29 @@ def _build(path: str, blocks: list[RawBlock], opaque_refs: dict[int, list[ex.Tra
 @shielded("terraform")
 def parse_terraform(path: str, data: bytes) -> ParsedFile:
     """Read one ``.tf`` file into the model; bad input becomes ``problems``, never an exception."""
-    blocks, problems, opaque_refs = _read(data, path)
+    blocks, problems, opaque_refs, comments = _read(data, path)
     parsed = _build(path, blocks, opaque_refs)
-    if problems:
+    if problems or comments:
         return ParsedFile(
-            path, "terraform", parsed.resources, parsed.definitions, parsed.references, tuple(problems)
+            path, "terraform", parsed.resources, parsed.definitions, parsed.references, tuple(problems),
+            tuple(comments),
         )
     return parsed
+
+
+def _srmlint_comments(reader: _Reader, roots: list[tree_sitter.Node]) -> list[Comment]:
+    """The comments that speak to srmlint, from tree-sitter's ``comment`` nodes
+    (so a marker inside a string or heredoc is never mistaken for one)."""
+    import tree_sitter
+
+    query = tree_sitter.Query(_ts_parser().language, "(comment) @comment")
+    found: dict[int, Comment] = {}
+    for root in roots:
+        for node in tree_sitter.QueryCursor(query).captures(root).get("comment", []):
+            text = reader.text(node)
+            if COMMENT_MARKER in text:
+                found[node.start_byte] = Comment(text, reader.loc(node))
+    return [found[k] for k in sorted(found)]
 
 
 def _read_expression(data: bytes) -> tuple[Any, dict[int, list[ex.Traversal]]] | None:

@@ -37,6 +37,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
             "service_model": f.responsibility.service_model,
         },
         "aws_default": f.aws_default,
+        "suppressed": f.suppressed,
+        "suppression": None if not f.suppressed else {"kind": f.suppression, "reason": f.suppression_reason},
     }
 
 
@@ -64,8 +66,8 @@ def report_dict(result: ScanResult, context: ReportContext) -> dict[str, Any]:
             "files_scanned": result.files_scanned,
             "templates": result.templates,
             "resources": len(result.resources),
-            "findings": len(result.findings),
-            "suppressed": 0,
+            "findings": sum(1 for f in result.findings if not f.suppressed),
+            "suppressed": sum(1 for f in result.findings if f.suppressed),
             "parse_errors": result.parse_errors,
             "unclassified_resources": result.unclassified,
         },

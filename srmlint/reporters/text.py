@@ -1,4 +1,11 @@
-"""One line per finding, ruff-style: ``path:line:col: CODE [severity] message (context)``."""
+"""One line per finding, ruff-style: ``path:line:col: CODE [severity] message (context)``.
+
+With ``ReportContext.color`` (the CLI decides it from ``--color``,
+``NO_COLOR`` and whether the stream is a terminal) the same text gets ANSI
+styles: bold path and rule id, the severity in its color, the context dimmed.
+Without it the bytes are exactly the plain format, which tests and scripts
+parse.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +19,26 @@ from srmlint.responsibility import LAYERS, MODEL_TITLES
 from srmlint.rule import Severity
 
 
-def format_finding(finding: Finding) -> str:
-    head = f"{finding.file}:{finding.line}:{finding.column}: {finding.rule_id} [{finding.severity.label}] "
+RESET = "\033[0m"
+BOLD = "1"
+DIM = "2"
+#: SGR codes per severity: the eye finds the red ones first.
+SEVERITY_STYLE: dict[Severity, str] = {
+    Severity.CRITICAL: "1;31",
+    Severity.HIGH: "31",
+    Severity.MEDIUM: "33",
+    Severity.LOW: "34",
+    Severity.INFO: "2",
+}
+
+
+def style(text: str, code: str, color: bool) -> str:
+    """``text`` in the SGR style ``code`` when ``color``, else unchanged."""
+    return f"\033[{code}m{text}{RESET}" if color and text else text
+
+
+def format_context(finding: Finding) -> str:
+    """The ``  (address · owner-owned: layer · model)`` tail, or ``""``."""
     context: list[str] = []
     if finding.resource is not None:
         context.append(finding.resource.address)
@@ -22,16 +47,22 @@ def format_finding(finding: Finding) -> str:
         context.append(f"{r.owner}-owned: {LAYERS.get(r.layer, r.layer)}")
         if r.service_model:
             context.append(MODEL_TITLES.get(r.service_model, r.service_model))
-    tail = f"  ({' · '.join(context)})" if context else ""
-    return head + finding.message + tail
+    return f"  ({' · '.join(context)})" if context else ""
+
+
+def format_finding(finding: Finding, color: bool = False) -> str:
+    where = style(finding.file, BOLD, color) + f":{finding.line}:{finding.column}:"
+    code = style(finding.rule_id, BOLD, color)
+    severity = style(f"[{finding.severity.label}]", SEVERITY_STYLE[finding.severity], color)
+    return f"{where} {code} {severity} {finding.message}" + style(format_context(finding), DIM, color)
 
 
 def summary_line(result: ScanResult) -> str:
-    counts = Counter(f.severity for f in result.findings)
+    counts = Counter(f.severity for f in result.active_findings)
     by_severity = ", ".join(
         f"{counts[s]} {s.label}" for s in sorted(Severity, reverse=True) if counts[s]
     )
-    n = len(result.findings)
+    n = len(result.active_findings)
     found = f"Found {n} finding{'s' if n != 1 else ''}" + (f" ({by_severity})" if by_severity else "")
     scanned = (
         f"{result.files_scanned} file{'s' if result.files_scanned != 1 else ''} scanned: "
@@ -39,6 +70,8 @@ def summary_line(result: ScanResult) -> str:
         f"{len(result.resources)} resource{'s' if len(result.resources) != 1 else ''}"
     )
     extras = []
+    if result.suppressed:
+        extras.append(f"{result.suppressed} suppressed")
     if result.not_templates:
         extras.append(f"{result.not_templates} not templates")
     if result.parse_errors:
@@ -79,6 +112,11 @@ class TextReporter:
     name = "text"
 
     def render(self, result: ScanResult, context: ReportContext) -> str:
-        lines = [format_finding(f) for f in result.findings]
-        lines.append(summary_line(result))
+        lines = [format_finding(f, context.color) for f in result.active_findings]
+        summary = summary_line(result)
+        if context.color:
+            worst = max((f.severity for f in result.active_findings), default=None)
+            summary = style(summary, "1;32" if worst is None else f"1;{SEVERITY_STYLE[worst].split(';')[-1]}",
+                            True)
+        lines.append(summary)
         return "\n".join(lines) + "\n"
