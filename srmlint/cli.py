@@ -272,9 +272,9 @@ def cmd_rules(argv: Sequence[str]) -> int:
     if args.format == "json":
         import json
 
-        rows = [{"id": m.id, "slug": m.slug, "title": m.title, "severity": m.severity.label,
-                 "layer": m.layer, "formats": _formats(m), "url": m.url} for m in metas]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        records = [{"id": m.id, "slug": m.slug, "title": m.title, "severity": m.severity.label,
+                    "layer": m.layer, "formats": _formats(m), "url": m.url} for m in metas]
+        sys.stdout.write(json.dumps(records, indent=2) + "\n")
         return EXIT_OK
     short = {"terraform": "tf", "cloudformation": "cfn"}
     rows = [(m.id, m.severity.label, m.layer, ",".join(short[f] for f in _formats(m)), m.title) for m in metas]

@@ -17,6 +17,7 @@ SECURE_TF = (
     'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n'
     "  server_side_encryption_configuration {\n    rule {\n"
     '      apply_server_side_encryption_by_default {\n        sse_algorithm = "aws:kms"\n'
+    '        kms_master_key_id = "arn:aws:kms:eu-west-1:123456789012:key/logs"\n'
     "      }\n    }\n  }\n}\n"
 )
 
@@ -40,7 +41,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_text_output_is_one_line_per_finding(tmp_path: Path, monkeypatch, capsys) -> None:
     write(tmp_path, {"s3/main.tf": INSECURE_TF})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(["s3"], capsys)
+    code, out, _ = run(["--select", "ENC001", "s3"], capsys)
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == (
@@ -53,7 +54,7 @@ def test_text_output_is_one_line_per_finding(tmp_path: Path, monkeypatch, capsys
 def test_clean_scan_exits_zero(tmp_path: Path, monkeypatch, capsys) -> None:
     write(tmp_path, {"main.tf": SECURE_TF})
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run([], capsys)  # default path is "."
+    code, out, _ = run(["--select", "ENC001"], capsys)  # default path is "."
     assert code == 0
     assert out.startswith("Found 0 findings")
 
@@ -65,7 +66,7 @@ def test_json_contract(tmp_path: Path, monkeypatch, capsys) -> None:
         "cfn/config.yaml": "name: not a template\n",
     })
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(["--format", "json", "tf", "cfn"], capsys)
+    code, out, _ = run(["--format", "json", "--select", "SRM,ENC001", "tf", "cfn"], capsys)
     assert code == 1
     report = json.loads(out)
     assert set(report) == {"schema_version", "tool", "summary", "resources", "findings"}
@@ -105,7 +106,7 @@ def test_output_is_deterministic_and_written_to_file(tmp_path: Path, monkeypatch
     monkeypatch.chdir(tmp_path)
     outputs = []
     for n in range(2):
-        assert run(["--format", "json", "--output", f"r{n}.json", "src"], capsys)[0] == 1
+        assert run(["--format", "json", "--select", "ENC001", "--output", f"r{n}.json", "src"], capsys)[0] == 1
         outputs.append((tmp_path / f"r{n}.json").read_bytes())
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])["findings"]) == 5
@@ -138,9 +139,9 @@ def test_unparseable_file_is_srm000_and_the_scan_goes_on(tmp_path: Path, monkeyp
     [
         (["--select", "NET"], 0),
         (["--select", "ENC001"], 1),
-        (["--ignore", "ENC"], 0),
-        (["--severity-threshold", "critical"], 0),
-        (["--severity-threshold", "high"], 1),
+        (["--select", "ENC001,NET", "--ignore", "ENC"], 0),
+        (["--select", "ENC001", "--severity-threshold", "critical"], 0),
+        (["--select", "ENC001", "--severity-threshold", "high"], 1),
     ],
 )
 def test_selection_and_threshold(args: list[str], expected: int, tmp_path: Path, monkeypatch, capsys) -> None:
@@ -182,6 +183,8 @@ def test_examples_insecure_find_and_fixed_pass(capsys) -> None:
         assert {"ENC001", "ENC002", "NET001", "IAM001"} <= {f["rule_id"] for f in report["findings"]}, fmt
         code, out, _ = run(["--format", "json", str(examples / fmt / "fixed")], capsys)
         assert code == 0, json.loads(out)["findings"]
+        active = [f for f in json.loads(out)["findings"] if not f["suppressed"]]
+        assert active == [], active
 
 
 def test_examples_mirror_each_other(capsys) -> None:

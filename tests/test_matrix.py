@@ -76,18 +76,20 @@ def test_settings_are_configured_unset_or_unknown(scan_files: ScanFiles, engine:
     })
     m = matrix.build(result, engine.rule_metas())
     settings = {row.resource.address: {s.setting: s.status for s in row.settings} for row in m.rows}
-    assert settings["aws_ebs_volume.good"] == {"encryption_at_rest": "configured"}
-    assert settings["aws_ebs_volume.bad"] == {"encryption_at_rest": "unset_or_insecure"}
-    assert settings["aws_ebs_volume.maybe"] == {"encryption_at_rest": "unknown"}
-    assert settings["aws_security_group.web"] == {"network_ingress": "unknown"}
+    # Other packs judge more settings of these resources; these are the ones under test.
+    assert settings["aws_ebs_volume.good"]["encryption_at_rest"] == "configured"
+    assert settings["aws_ebs_volume.bad"]["encryption_at_rest"] == "unset_or_insecure"
+    assert settings["aws_ebs_volume.maybe"]["encryption_at_rest"] == "unknown"
+    assert settings["aws_security_group.web"]["network_ingress"] == "unknown"
     # A policy naming its resource by reference is still judged: no wildcard action.
-    assert settings["aws_iam_policy.p"] == {"iam_permissions": "configured"}
-    # No rule judges a trust policy, and no fact speaks for a Lambda's settings: nothing shown.
-    assert settings["aws_iam_role.r"] == {}
-    assert settings["aws_lambda_function.f"] == {}
+    assert settings["aws_iam_policy.p"]["iam_permissions"] == "configured"
+    # A setting no fact speaks for is not shown rather than invented.
+    assert "network_ingress" not in settings["aws_lambda_function.f"]
+    assert "encryption_at_rest" not in settings["aws_iam_role.r"]
     bad = next(r for r in m.rows if r.resource.address == "aws_ebs_volume.bad")
-    assert bad.settings[0].rules == ("ENC002",)
-    assert bad.settings[0].aws_default and "unencrypted" in bad.settings[0].aws_default
+    [encryption] = [s for s in bad.settings if s.setting == "encryption_at_rest"]
+    assert encryption.rules == ("ENC002",)
+    assert encryption.aws_default and "unencrypted" in encryption.aws_default
 
 
 def test_markdown_and_json(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +122,8 @@ def test_show_unclassified(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                            monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "t.yaml").write_text(
         "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Odd:\n    Type: AWS::Nope::Thing\n"
-        "  Typo:\n    Type: AWS::S3::bucket\n  Ok:\n    Type: AWS::SQS::Queue\n", encoding="utf-8")
+        "  Typo:\n    Type: AWS::S3::bucket\n  Ok:\n    Type: AWS::SQS::Queue\n"
+        "    Properties:\n      KmsMasterKeyId: alias/queues\n", encoding="utf-8")
     (tmp_path / "main.tf").write_text('resource "random_id" "x" {}\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["--show-unclassified", "."]) == 0

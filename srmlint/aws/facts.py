@@ -62,6 +62,7 @@ class PolicyStatement(Fact):
     ``None`` when the statement does not have that element; a whole element
     that is not static is a single ``Unknown``. ``kind`` says what the policy
     governs: an identity's permissions, a resource's policy, or a role's trust.
+    ``effect`` is ``""`` when the statement has no Effect (AWS rejects it).
     """
 
     kind: PolicyKind
@@ -73,3 +74,249 @@ class PolicyStatement(Fact):
     principals: Any = None
     conditions: Any = None
     sid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EgressRule(Fact):
+    """One destination of one outbound security-group rule.
+
+    The fields mean what they mean in :class:`IngressRule`, with ``cidr`` /
+    ``security_group`` naming where traffic may go instead of where it comes from.
+    """
+
+    source_kind: Literal["cidr", "security_group", "prefix_list", "self"]
+    cidr: str | Unknown | None
+    protocol: str | Unknown
+    from_port: int | Unknown | None
+    to_port: int | Unknown | None
+    security_group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkAclRule(Fact):
+    """One entry of a network ACL (stateless subnet firewall).
+
+    ``protocol`` is normalised as in :class:`IngressRule`; ``action`` is
+    ``"allow"`` or ``"deny"`` (lower case) or Unknown; ``cidr`` is the IPv4 or
+    IPv6 block the entry matches; ports are ``None`` when not stated.
+    """
+
+    egress: bool | Unknown
+    action: str | Unknown
+    cidr: str | Unknown | None
+    protocol: str | Unknown
+    from_port: int | Unknown | None
+    to_port: int | Unknown | None
+    rule_number: int | Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PublicAccessBlock(Fact):
+    """An S3 Block Public Access configuration (of a bucket or of the account).
+
+    ``present`` is False when no configuration is declared for the bucket (the
+    flags are then ``None``: the AWS default for new buckets applies). When a
+    configuration exists, a flag it does not state is ``False`` (the API and
+    the Terraform provider default each flag to false).
+    """
+
+    scope: Literal["bucket", "account", "access_point"]
+    present: bool
+    block_public_acls: bool | Unknown | None = None
+    block_public_policy: bool | Unknown | None = None
+    ignore_public_acls: bool | Unknown | None = None
+    restrict_public_buckets: bool | Unknown | None = None
+
+
+ExposureState: TypeAlias = Literal["public", "private", "unset", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicExposure(Fact):
+    """A setting by which a resource is reachable by, or shared with, everyone.
+
+    ``kind`` says which setting: ``s3_acl`` (a canned ACL or grant to AllUsers
+    / AuthenticatedUsers), ``publicly_accessible`` (a database or broker given a
+    public endpoint), ``public_ip`` (an instance, template or subnet that
+    assigns public IP addresses), ``eks_endpoint`` (the cluster API endpoint
+    is public; ``detail`` lists the CIDRs it admits), ``api_authorization`` (an
+    API method or route callable without authorization), ``function_url_auth``
+    (a Lambda function URL without IAM auth), ``public_share`` (an AMI or
+    snapshot shared with all accounts). ``state``: ``public``, ``private``,
+    ``unset`` (the template says nothing: the AWS default applies) or
+    ``unknown`` (not statically known). ``detail`` is a short human text
+    (the ACL name, the method, the CIDRs).
+    """
+
+    kind: str
+    state: ExposureState
+    detail: str | None = None
+
+
+LoggingState: TypeAlias = Literal["enabled", "disabled", "unset", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingSetting(Fact):
+    """One logging, audit-trail or monitoring setting of a resource.
+
+    ``kind`` says which setting (the kinds are listed in
+    :mod:`srmlint.aws.extractors.logging`): e.g. ``trail_multi_region``,
+    ``s3_access_logs``, ``vpc_flow_logs``, ``xray_tracing``. ``state``:
+    ``enabled``; ``disabled`` (explicitly off); ``unset`` (the template says
+    nothing: AWS's default applies, which for these settings is off unless the
+    extractor says otherwise); ``unknown`` (not statically known). ``detail``
+    holds what is turned on when a setting has parts (the log types a cluster
+    exports), or a marker the rule needs (``log_target`` for a bucket that
+    receives other buckets' access logs).
+    """
+
+    kind: str
+    state: LoggingState
+    detail: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------ compute (CMP)
+
+ImdsState: TypeAlias = Literal["required", "optional", "unset", "disabled", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class InstanceMetadataOptions(Fact):
+    """How an EC2 instance, launch template or launch configuration answers
+    the instance metadata service (IMDS).
+
+    ``required``: IMDSv2 session tokens are required; ``optional``: IMDSv1
+    requests are answered too; ``unset``: the template says nothing (AWS's
+    default applies: IMDSv1 is answered unless the AMI or the account default
+    says otherwise); ``disabled``: the metadata endpoint is off; ``unknown``:
+    not statically known. ``source`` names the launch template the options
+    were read from when an instance inherits them.
+    """
+
+    state: ImdsState
+    hop_limit: int | Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionRuntime(Fact):
+    """The managed runtime identifier of a Lambda function (``python3.12``),
+    as written; only produced when the template states one."""
+
+    runtime: str | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerDefinition(Fact):
+    """One container of an ECS task definition (``name`` as written, or
+    ``None``) and the host-level privileges it asks for. Each flag is
+    ``None`` when unset (ECS's default: false)."""
+
+    name: str | Unknown | None
+    privileged: bool | Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AutomaticUpdates(Fact):
+    """Whether AWS applies updates to what runs a managed service:
+    ``kind`` ``minor_version`` (database engine minor versions) or
+    ``platform`` (Elastic Beanstalk managed platform updates). ``enabled`` is
+    ``None`` when unset; ``default`` is what AWS does then."""
+
+    kind: Literal["minor_version", "platform"]
+    enabled: bool | Unknown | None
+    default: bool
+
+
+# ------------------------------------------------------ backup (BKP)
+
+@dataclass(frozen=True, slots=True)
+class Versioning(Fact):
+    """S3 bucket versioning, inline or from a connected
+    ``aws_s3_bucket_versioning``. ``state``: ``enabled``, ``suspended``
+    (explicitly off), ``unset`` (never enabled: AWS's default, off) or
+    ``unknown``. ``mfa_delete`` is ``None`` when unset."""
+
+    state: Literal["enabled", "suspended", "unset", "unknown"]
+    mfa_delete: bool | Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BackupRetention(Fact):
+    """How many days of automated backups (or snapshots) a data store keeps.
+    ``days`` is ``None`` when unset; ``default_days`` is what AWS keeps then
+    (0: no automated backups at all)."""
+
+    days: int | Unknown | None
+    default_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class PointInTimeRecovery(Fact):
+    """Continuous backups (point-in-time recovery) of a table; ``enabled`` is
+    ``None`` when unset (AWS's default: off)."""
+
+    enabled: bool | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class DeletionProtection(Fact):
+    """Whether the API refuses to delete the resource; ``enabled`` is
+    ``None`` when unset (AWS's default: off)."""
+
+    enabled: bool | Unknown | None
+
+
+PrincipalKind: TypeAlias = Literal["user", "group", "role", "permission_set", "function"]
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyAttachment(Fact):
+    """A policy granted to an IAM identity (IAM owns identity and access).
+
+    ``principal_kind`` is what receives it: an IAM user, group or role, an IAM
+    Identity Center permission set, or a function's execution role (SAM
+    ``Policies``). ``policy`` is the managed policy's ARN (or the bare name of
+    an AWS managed policy, as SAM allows), ``Unknown`` when not static, and
+    ``None`` for an inline policy (``inline`` is then True).
+    """
+
+    principal_kind: PrincipalKind
+    policy: str | Unknown | None
+    inline: bool = False
+
+
+TransitState: TypeAlias = Literal["enabled", "disabled", "weak", "unset", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptionInTransit(Fact):
+    """How one channel of a resource protects data in transit.
+
+    ``aspect`` names the channel or control: ``listener`` (a load balancer
+    listener's protocol), ``viewer`` (CloudFront viewer protocol policy),
+    ``https_only`` (an endpoint that refuses plain HTTP), ``tls_policy`` (the
+    lowest TLS version a TLS endpoint accepts), ``node_to_node``, ``client``
+    (clients to the service), ``in_cluster``, ``require_ssl`` (a database
+    parameter). ``state``: ``enabled`` encrypted, ``disabled`` plaintext
+    allowed, ``weak`` TLS older than 1.2 accepted, ``unset`` the template
+    says nothing (``default_secure`` says whether AWS's default then
+    encrypts), ``unknown`` not statically known. ``value`` is what the
+    template states (protocol, policy name...).
+    """
+
+    aspect: str
+    state: TransitState
+    value: Any = None
+    default_secure: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRotation(Fact):
+    """Automatic rotation of a customer-managed KMS key. ``enabled`` is the
+    stated value (``None`` when unset, ``Unknown`` when not static);
+    ``rotatable`` is False for keys KMS cannot rotate (asymmetric, HMAC,
+    imported material, custom key stores) and ``Unknown`` when not static."""
+
+    enabled: bool | Unknown | None
+    rotatable: bool | Unknown = True

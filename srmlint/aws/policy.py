@@ -8,8 +8,9 @@ leaves) and become statements the same way.
 
 from __future__ import annotations
 
+import fnmatch
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from srmlint import expr as E
@@ -90,7 +91,15 @@ def statements(
         )
 
 
+#: ``PolicyStatement.effect`` of a statement that has no ``Effect`` at all.
+#: AWS rejects such a policy (``Effect`` is required); it is neither an Allow
+#: nor a Deny, and rules that judge permissions pass over it.
+NO_EFFECT = ""
+
+
 def _effect(value: Any) -> str | Unknown:
+    if value is None:
+        return NO_EFFECT
     if isinstance(value, str):
         return value
     if isinstance(value, Unknown):
@@ -114,9 +123,14 @@ def document_statements(
                 if isinstance(p, Mapping) and isinstance(p.get("type"), str):
                     ids = _strings(p.get("identifiers"))
                     principals = principals or {}
-                    principals[p["type"]] = ids if isinstance(ids, tuple) else (ids or Unknown(None),)
-        conditions = block.get("condition")
-        effect = block.get("effect", "Allow")
+                    # Two blocks of one type add up, as in the JSON the data source renders.
+                    principals[p["type"]] = principals.get(p["type"], ()) + (
+                        ids if isinstance(ids, tuple) else (ids or Unknown(None),)
+                    )
+        conditions = _document_conditions(block.get("condition"))
+        effect = block.get("effect")
+        if effect is None:  # the data source's default
+            effect = "Allow"
         yield PolicyStatement(
             path=(*path, "statement", index),
             source=source,
@@ -130,3 +144,125 @@ def document_statements(
             conditions=conditions,
             sid=block.get("sid") if isinstance(block.get("sid"), str) else None,
         )
+
+
+def _document_conditions(value: Any) -> Any:
+    """``condition { test variable values }`` blocks as a JSON-shaped
+    ``Condition`` mapping (``{test: {variable: [values]}}``), so rules read one
+    shape; Unknown where a test or variable is not static."""
+    if value is None or isinstance(value, Unknown):
+        return value
+    out: dict[str, dict[str, Any]] = {}
+    for block in value if isinstance(value, list) else [value]:
+        if not isinstance(block, Mapping):
+            return Unknown(None, repr(block))
+        test, variable = block.get("test"), block.get("variable")
+        if not isinstance(test, str) or not isinstance(variable, str):
+            return Unknown(None, "condition")
+        values = block.get("values")
+        existing = out.setdefault(test, {}).get(variable)
+        if existing is not None:  # two blocks on one key: both must hold; keep it unknown
+            out[test][variable] = Unknown(None, variable)
+        else:
+            out[test][variable] = values
+    return out
+
+
+# ----------------------------------------------------------------- reading statements
+
+
+def action_matches(pattern: str, action: str) -> bool:
+    """Whether the statement's action ``pattern`` (IAM wildcards ``*`` and
+    ``?``, case-insensitive, as IAM matches them) grants ``action``."""
+    return fnmatch.fnmatchcase(action.lower(), _escape_brackets(pattern.strip().lower()))
+
+
+def _escape_brackets(pattern: str) -> str:
+    # fnmatch reads [...] as a character class; IAM has none.
+    return pattern.replace("[", "[[]")
+
+
+def granted(statement: PolicyStatement, actions: Iterable[str]) -> list[str] | None:
+    """Those of ``actions`` that ``statement`` grants through its Action or
+    NotAction; ``None`` when that is not statically known."""
+    wanted = list(actions)
+    if statement.actions is not None:
+        if isinstance(statement.actions, Unknown):
+            return None
+        patterns = [a for a in statement.actions if isinstance(a, str)]
+        hits = [w for w in wanted if any(action_matches(p, w) for p in patterns)]
+        if len(patterns) < len(statement.actions) and len(hits) < len(wanted):
+            return None  # an unknown item might grant the rest
+        return hits
+    if statement.not_actions is not None:
+        if isinstance(statement.not_actions, Unknown) or not all(
+            isinstance(a, str) for a in statement.not_actions
+        ):
+            return None
+        excluded = [a for a in statement.not_actions if isinstance(a, str)]
+        return [w for w in wanted if not any(action_matches(p, w) for p in excluded)]
+    return []
+
+
+def all_resources(statement: PolicyStatement) -> bool:
+    """The statement's Resource is ``"*"`` (every resource)."""
+    return isinstance(statement.resources, tuple) and any(
+        isinstance(r, str) and r.strip() == "*" for r in statement.resources
+    )
+
+
+def condition_keys(statement: PolicyStatement) -> set[str] | None:
+    """The (lower-case) context keys the statement's Condition tests; ``None``
+    when the Condition is not statically known."""
+    conditions = statement.conditions
+    if conditions is None:
+        return set()
+    if not isinstance(conditions, Mapping):
+        return None
+    keys: set[str] = set()
+    for operator, tests in conditions.items():
+        if not isinstance(operator, str) or not isinstance(tests, Mapping):
+            return None
+        for key in tests:
+            if not isinstance(key, str):
+                return None
+            keys.add(key.lower())
+    return keys
+
+
+def condition_values(statement: PolicyStatement, key: str) -> list[Any] | None:
+    """Every value the Condition compares context key ``key`` with (any
+    operator); ``None`` when the Condition is not statically known."""
+    conditions = statement.conditions
+    if conditions is None:
+        return []
+    if not isinstance(conditions, Mapping):
+        return None
+    found: list[Any] = []
+    for tests in conditions.values():
+        if not isinstance(tests, Mapping):
+            return None
+        for k, v in tests.items():
+            if isinstance(k, str) and k.lower() == key.lower():
+                found.extend(v if isinstance(v, list) else [v])
+    return found
+
+
+def principal_values(statement: PolicyStatement, kind: str) -> tuple[Any, ...] | None:
+    """The principals of type ``kind`` (``AWS``, ``Service``, ``Federated``,
+    ``CanonicalUser``) the statement names; ``Principal: "*"`` counts as
+    ``AWS: "*"``. ``None`` when not statically known."""
+    principals = statement.principals
+    if principals is None:
+        return ()
+    if isinstance(principals, str):
+        return ("*",) if principals.strip() == "*" and kind == "AWS" else ()
+    if not isinstance(principals, Mapping):
+        return None
+    for key, value in principals.items():
+        # A data source's ``type = "*"`` renders as ``Principal: "*"``.
+        if isinstance(key, str) and (key.lower() == kind.lower() or (key == "*" and kind == "AWS")):
+            if isinstance(value, Unknown):
+                return None
+            return tuple(value) if isinstance(value, list | tuple) else (value,)
+    return ()

@@ -1075,7 +1075,9 @@ def _srmlint_comments(reader: _Reader, roots: list[tree_sitter.Node]) -> list[Co
     (so a marker inside a string or heredoc is never mistaken for one)."""
     import tree_sitter
 
-    query = tree_sitter.Query(_ts_parser().language, "(comment) @comment")
+    language = _ts_parser().language
+    assert language is not None  # the shared parser is always built with the HCL language
+    query = tree_sitter.Query(language, "(comment) @comment")
     found: dict[int, Comment] = {}
     for root in roots:
         for node in tree_sitter.QueryCursor(query).captures(root).get("comment", []):

@@ -18,7 +18,6 @@ from srmlint.reporting import ReportContext
 from srmlint.responsibility import LAYERS, MODEL_TITLES
 from srmlint.rule import Severity
 
-
 RESET = "\033[0m"
 BOLD = "1"
 DIM = "2"

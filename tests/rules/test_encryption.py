@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.conftest import ScanFiles, rule_ids
+from srmlint.engine import ScanResult
+from tests.conftest import ScanFiles
+
+
+def rule_ids(result: ScanResult, prefixes: tuple[str, ...] = ("ENC001", "ENC002")) -> list[str]:
+    """The findings of the rules under test (ENC004, customer-managed keys, also
+    speaks about the AES256 buckets and aws/ebs volumes here)."""
+    return [f.rule_id for f in result.findings if f.rule_id.startswith(prefixes)]
 
 BUCKET = 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n}\n'
 
@@ -44,7 +51,8 @@ def test_tf_encryption_of_another_bucket_does_not_count(scan_files: ScanFiles) -
         '      sse_algorithm = "AES256"\n    }\n  }\n}\n'
     )
     result = scan_files({"main.tf": BUCKET + other + config})
-    assert [(f.rule_id, f.resource.address if f.resource else None, f.line) for f in result.findings] == [
+    assert [(f.rule_id, f.resource.address if f.resource else None, f.line) for f in result.findings
+            if f.rule_id == "ENC001"] == [
         ("ENC001", "aws_s3_bucket.b", 1)
     ]
 
@@ -78,7 +86,7 @@ def test_cfn_intrinsic_encryption_is_not_guessed(scan_files: ScanFiles) -> None:
 
 def test_cfn_bucket_finding_points_at_the_resource(scan_files: ScanFiles) -> None:
     result = scan_files({"t.yaml": "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n"})
-    [finding] = result.findings
+    [finding] = [f for f in result.findings if f.rule_id == "ENC001"]
     assert (finding.rule_id, finding.file, finding.line) == ("ENC001", "t.yaml", 2)
     assert finding.resource is not None and finding.resource.address == "Logs"
     assert finding.responsibility is not None
@@ -101,9 +109,189 @@ def test_ebs_unset_and_disabled_and_unknown(scan_files: ScanFiles) -> None:
             "  Sealed:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 1\n      Encrypted: true\n"
         ),
     })
-    found = sorted((f.file, f.line, f.resource.address if f.resource else "") for f in result.findings)
+    found = sorted((f.file, f.line, f.resource.address if f.resource else "") for f in result.findings
+                   if f.rule_id == "ENC002")
     assert found == [
         ("main.tf", 1, "aws_ebs_volume.unset"),
         ("main.tf", 6, "aws_ebs_volume.off"),  # points at `encrypted = false`
         ("t.yaml", 6, "Plain"),
     ]
+
+
+# --------------------------------------------------------------------------- ENC003-ENC008
+
+
+def found(result: ScanResult, prefix: str = "ENC") -> list[tuple[str, str]]:
+    return sorted((f.rule_id, f.resource.address if f.resource else "") for f in result.findings
+                  if f.rule_id.startswith(prefix))
+
+
+def test_rds_inheriting_encryption_is_not_judged(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_db_instance" "replica" {\n  replicate_source_db = "db"\n  instance_class = "db.t3.micro"\n}\n'
+        'resource "aws_db_instance" "member" {\n  cluster_identifier = aws_rds_cluster.c.id\n'
+        '  engine = "aurora-postgresql"\n}\n'
+        'resource "aws_rds_cluster" "c" {\n  engine = "aurora-postgresql"\n  storage_encrypted = true\n}\n'
+        'resource "aws_rds_cluster" "v1" {\n  engine = "aurora-mysql"\n  engine_mode = "serverless"\n}\n'
+        'resource "aws_db_instance" "var" {\n  engine = "mysql"\n  storage_encrypted = var.encrypted\n}\n'
+    )})
+    assert [r for r in found(result) if r[0] == "ENC003"] == []
+
+
+def test_cfn_aurora_member_and_unencrypted_cluster(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n"
+        "  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-mysql\n"
+        "      DBClusterIdentifier: !Ref Cluster\n"
+    )})
+    assert [r for r in found(result) if r[0] == "ENC003"] == [("ENC003", "Cluster")]
+
+
+def test_services_encrypted_by_default_only_lack_a_customer_key(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_dynamodb_table" "t" {\n  name = "t"\n  server_side_encryption {\n    enabled = false\n  }\n}\n'
+        'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n'
+        'resource "aws_sqs_queue" "off" {\n  name = "off"\n  sqs_managed_sse_enabled = false\n}\n'
+        'resource "aws_sns_topic" "t" {\n  name = "t"\n}\n'
+        'resource "aws_sns_topic" "aws" {\n  name = "aws"\n  kms_master_key_id = "alias/aws/sns"\n}\n'
+        'resource "aws_sns_topic" "cmk" {\n  name = "cmk"\n  kms_master_key_id = aws_kms_key.k.arn\n}\n'
+    )})
+    assert found(result) == [
+        ("ENC003", "aws_sns_topic.t"),
+        ("ENC003", "aws_sqs_queue.off"),
+        ("ENC004", "aws_dynamodb_table.t"),
+        ("ENC004", "aws_sns_topic.aws"),
+        ("ENC004", "aws_sqs_queue.q"),
+    ]
+
+
+def test_redshift_default_differs_per_format(scan_files: ScanFiles) -> None:
+    result = scan_files({
+        "main.tf": 'resource "aws_redshift_cluster" "r" {\n  cluster_identifier = "r"\n  node_type = "ra3.xlplus"\n}\n',
+        "t.yaml": "Resources:\n  R:\n    Type: AWS::Redshift::Cluster\n    Properties:\n      NodeType: ra3.xlplus\n",
+    })
+    assert found(result, "ENC003") == [("ENC003", "aws_redshift_cluster.r")]
+    assert ("ENC004", "R") in found(result)
+
+
+def test_block_devices(scan_files: ScanFiles) -> None:
+    result = scan_files({
+        "main.tf": (
+            'resource "aws_launch_template" "lt" {\n  block_device_mappings {\n    device_name = "/dev/xvda"\n'
+            "    ebs {\n      encrypted = false\n    }\n  }\n  block_device_mappings {\n"
+            '    device_name = "/dev/xvdb"\n    ebs {\n      snapshot_id = "snap-1"\n    }\n  }\n}\n'
+            'resource "aws_launch_template" "empty" {\n  name = "empty"\n}\n'
+            'resource "aws_instance" "from_lt" {\n  launch_template {\n    id = aws_launch_template.lt.id\n  }\n}\n'
+            'resource "aws_instance" "data" {\n  ami = "ami-1"\n  root_block_device {\n    encrypted = true\n'
+            "  }\n  ebs_block_device {\n    device_name = \"/dev/sdf\"\n  }\n}\n"
+        ),
+        "t.yaml": (
+            "Resources:\n  Lc:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n"
+            "      ImageId: ami-1\n      InstanceType: t3.micro\n      BlockDeviceMappings:\n"
+            "        - DeviceName: /dev/xvda\n          Ebs:\n            Encrypted: true\n"
+            "        - DeviceName: /dev/sdb\n          VirtualName: ephemeral0\n"
+        ),
+    })
+    assert found(result, "ENC003") == [("ENC003", "aws_instance.data"), ("ENC003", "aws_launch_template.lt")]
+    messages = sorted(f.message for f in result.findings if f.rule_id == "ENC003")
+    assert messages == ["EC2 instance 'data' does not enable encryption on its EBS volume",
+                        "launch template 'lt' has encryption on its EBS volume turned off"]
+
+
+def test_listeners(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_lb" "alb" {\n  name = "alb"\n}\n'
+        'resource "aws_lb" "nlb" {\n  name = "nlb"\n  load_balancer_type = "network"\n}\n'
+        'resource "aws_lb_listener" "alb_default" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 80\n'
+        '  default_action {\n    type = "forward"\n  }\n}\n'
+        'resource "aws_lb_listener" "nlb_default" {\n  load_balancer_arn = aws_lb.nlb.arn\n  port = 80\n'
+        '  default_action {\n    type = "forward"\n  }\n}\n'
+        'resource "aws_lb_listener" "https_no_policy" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 443\n'
+        '  protocol = "HTTPS"\n  default_action {\n    type = "forward"\n  }\n}\n'
+        'resource "aws_lb_listener" "https_modern" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 443\n'
+        '  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"\n'
+        '  default_action {\n    type = "forward"\n  }\n}\n'
+        'resource "aws_lb_listener" "old" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 443\n'
+        '  protocol = "HTTPS"\n  ssl_policy = "ELBSecurityPolicy-TLS-1-1-2017-01"\n'
+        '  default_action {\n    type = "forward"\n  }\n}\n'
+        'resource "aws_lb_listener" "unknown" {\n  load_balancer_arn = aws_lb.alb.arn\n  port = 443\n'
+        '  protocol = var.protocol\n  default_action {\n    type = "forward"\n  }\n}\n'
+    )})
+    assert found(result) == [
+        ("ENC006", "aws_lb_listener.alb_default"),
+        ("ENC007", "aws_lb_listener.https_no_policy"),
+        ("ENC007", "aws_lb_listener.old"),
+    ]
+
+
+def test_cloudfront(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  Open:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n"
+        "        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: o\n"
+        "          ViewerProtocolPolicy: allow-all\n        ViewerCertificate:\n"
+        "          AcmCertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/1\n"
+        "          MinimumProtocolVersion: TLSv1.2_2021\n"
+        "  DefaultCert:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n"
+        "        Enabled: true\n        DefaultCacheBehavior:\n          TargetOriginId: o\n"
+        "          ViewerProtocolPolicy: redirect-to-https\n"
+    )})
+    assert found(result) == [("ENC006", "Open"), ("ENC007", "DefaultCert")]
+
+
+def test_kms_rotation_only_for_rotatable_keys(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_kms_key" "sym" {\n  description = "s"\n}\n'
+        'resource "aws_kms_key" "rsa" {\n  customer_master_key_spec = "RSA_2048"\n  key_usage = "SIGN_VERIFY"\n}\n'
+        'resource "aws_kms_key" "var" {\n  enable_key_rotation = var.rotate\n}\n'
+    )})
+    assert found(result) == [("ENC005", "aws_kms_key.sym")]
+
+
+def test_log_delivery_bucket_may_use_sse_s3(scan_files: ScanFiles) -> None:
+    sse = (
+        'resource "aws_s3_bucket_server_side_encryption_configuration" "{n}" {{\n  bucket = aws_s3_bucket.{n}.id\n'
+        "  rule {{\n    apply_server_side_encryption_by_default {{\n"
+        "      sse_algorithm = \"AES256\"\n    }}\n  }}\n}}\n"
+    )
+    result = scan_files({"main.tf": (
+        'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n' + sse.format(n="logs")
+        + 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n' + sse.format(n="data")
+        + 'resource "aws_s3_bucket_logging" "l" {\n  bucket = aws_s3_bucket.data.id\n'
+        "  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = \"data/\"\n}\n"
+    )})
+    assert found(result) == [("ENC004", "aws_s3_bucket.data")]
+
+
+def test_transit_encryption(scan_files: ScanFiles) -> None:
+    result = scan_files({
+        "main.tf": (
+            'resource "aws_opensearch_domain" "single" {\n  domain_name = "s"\n  encrypt_at_rest {\n'
+            "    enabled = true\n  }\n  domain_endpoint_options {\n"
+            '    tls_security_policy = "Policy-Min-TLS-1-2-2019-07"\n  }\n}\n'
+            'resource "aws_opensearch_domain" "cluster" {\n  domain_name = "c"\n  cluster_config {\n'
+            "    instance_count = 3\n  }\n  encrypt_at_rest {\n    enabled = true\n  }\n"
+            '  domain_endpoint_options {\n    tls_security_policy = "Policy-Min-TLS-1-2-2019-07"\n  }\n}\n'
+            'resource "aws_msk_cluster" "m" {\n  cluster_name = "m"\n  encryption_info {\n'
+            "    encryption_at_rest_kms_key_arn = aws_kms_key.k.arn\n    encryption_in_transit {\n"
+            '      client_broker = "TLS_PLAINTEXT"\n    }\n  }\n}\n'
+            'resource "aws_redshift_parameter_group" "p" {\n  name = "p"\n  family = "redshift-1.0"\n'
+            '  parameter {\n    name = "require_ssl"\n    value = "false"\n  }\n}\n'
+        ),
+        "t.yaml": (
+            "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Volumes:\n"
+            "        - Name: data\n          EFSVolumeConfiguration:\n            FilesystemId: fs-1\n"
+        ),
+    })
+    assert found(result, "ENC008") == [
+        ("ENC008", "Task"),
+        ("ENC008", "aws_msk_cluster.m"),
+        ("ENC008", "aws_opensearch_domain.cluster"),
+        ("ENC008", "aws_redshift_parameter_group.p"),
+    ]
+
+
+def test_findings_say_what_aws_does_when_unset(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": 'resource "aws_efs_file_system" "fs" {\n  creation_token = "fs"\n}\n'})
+    [finding] = [f for f in result.findings if f.rule_id == "ENC003"]
+    assert finding.message == "EFS file system 'fs' does not enable encryption at rest"
+    assert finding.aws_default is not None and "unencrypted" in finding.aws_default.lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from srmlint.engine import ScanResult
 from tests.conftest import ScanFiles, rule_ids
 
 
@@ -22,8 +23,9 @@ def test_tf_quoted_json_string(scan_files: ScanFiles) -> None:
         '  policy = "{\\"Statement\\": {\\"Effect\\": \\"Allow\\", \\"Action\\": \\"*\\", \\"Resource\\": \\"*\\"}}"\n'
         "}\n"
     )})
-    assert rule_ids(result) == ["IAM001"]
-    assert "full administrator" in result.findings[0].message
+    # IAM007 as well: a user policy.
+    assert sorted(rule_ids(result)) == ["IAM001", "IAM007"]
+    assert any("full administrator" in f.message for f in result.findings)
 
 
 def test_tf_policy_document_data_source_through_the_graph(scan_files: ScanFiles) -> None:
@@ -92,3 +94,173 @@ def test_tf_sso_permission_set_inline_policy(scan_files: ScanFiles) -> None:
     assert [(f.rule_id, f.resource.address if f.resource else None) for f in result.findings] == [
         ("IAM001", "aws_ssoadmin_permission_set_inline_policy.p")
     ]
+
+
+def _found(result: ScanResult) -> list[tuple[str, str | None]]:
+    """This pack's findings (other packs may fire on the same templates)."""
+    return sorted(
+        (f.rule_id, f.resource.address if f.resource else None)
+        for f in result.findings if f.rule_id.startswith("IAM")
+    )
+
+
+def test_escalation_wildcards_match_case_insensitively_and_conditions_count(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_iam_policy" "pass_star" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = ["IAM:pass*"], Resource = "*"}]})\n}\n'
+        'resource "aws_iam_policy" "role_star" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = "iam:*RolePolicy", Resource = ["*"]}]})\n}\n'
+        'resource "aws_iam_policy" "conditioned" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = "iam:PassRole", Resource = "*",\n'
+        '     Condition = {StringEquals = {"iam:PassedToService" = "lambda.amazonaws.com"}}}]})\n}\n'
+        'resource "aws_iam_policy" "scoped" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = "iam:PassRole", Resource = "arn:aws:iam::1:role/x"}]})\n}\n'
+        'resource "aws_iam_policy" "readonly" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = ["iam:Get*", "iam:List*"], Resource = "*"}]})\n}\n'
+        'resource "aws_iam_policy" "unknown" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = ["s3:GetObject", var.more], Resource = "*"}]})\n}\n'
+        'resource "aws_iam_policy" "admin" {\n  policy = jsonencode({Statement = [\n'
+        '    {Effect = "Allow", Action = "iam:*", Resource = "*"}]})\n}\n'
+    )})
+    # iam:* on * is IAM001's, once; unknown actions and conditioned ones are not reported.
+    assert _found(result) == [
+        ("IAM001", "aws_iam_policy.admin"),
+        ("IAM003", "aws_iam_policy.pass_star"),
+        ("IAM003", "aws_iam_policy.role_star"),
+    ]
+    message = next(f.message for f in result.findings if f.resource and f.resource.name == "role_star")
+    assert "iam:PutRolePolicy" in message and "iam:PassRole" not in message
+
+
+def test_not_action_and_not_resource(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n"
+        "      PolicyDocument:\n        Statement:\n"
+        "          - {Effect: Allow, NotAction: 'iam:*', Resource: '*'}\n"
+        "          - {Effect: Allow, Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret/*'}\n"
+        "          - {Effect: Deny, NotAction: 's3:GetObject', Resource: '*'}\n"
+        "      Roles: [r]\n"
+    )})
+    assert [f.rule_id for f in result.findings if f.rule_id.startswith("IAM")] == ["IAM002", "IAM002"]
+    assert "every action except iam:*" in result.findings[0].message
+
+
+def test_policy_document_source_and_override(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'data "aws_iam_policy_document" "base" {\n  statement {\n    sid = "All"\n'
+        '    actions = ["*"]\n    resources = ["*"]\n  }\n}\n'
+        'data "aws_iam_policy_document" "narrowed" {\n'
+        "  source_policy_documents = [data.aws_iam_policy_document.base.json]\n"
+        '  override_policy_documents = [jsonencode({Statement = [{Sid = "All", Effect = "Allow",'
+        ' Action = "s3:GetObject", Resource = "*"}]})]\n}\n'
+        'data "aws_iam_policy_document" "inherited" {\n'
+        "  source_policy_documents = [data.aws_iam_policy_document.base.json]\n}\n"
+        'data "aws_iam_policy_document" "maybe" {\n'
+        "  source_policy_documents = [data.aws_iam_policy_document.base.json]\n"
+        "  override_policy_documents = [var.override]\n}\n"
+        'resource "aws_iam_policy" "narrowed" {\n  policy = data.aws_iam_policy_document.narrowed.json\n}\n'
+        'resource "aws_iam_policy" "inherited" {\n  policy = data.aws_iam_policy_document.inherited.json\n}\n'
+        'resource "aws_iam_policy" "maybe" {\n  policy = data.aws_iam_policy_document.maybe.json\n}\n'
+    )})
+    # The override replaces the statement with the same sid; an unknown override might.
+    assert _found(result) == [("IAM001", "aws_iam_policy.inherited")]
+
+
+def test_trust_anyone_and_github_oidc(scan_files: ScanFiles) -> None:
+    gh = "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"
+
+    def role(name: str, condition: str) -> str:
+        return (
+            f'resource "aws_iam_role" "{name}" {{\n  assume_role_policy = jsonencode({{Statement = [{{\n'
+            f'    Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity",\n'
+            f'    Principal = {{Federated = "{gh}"}}{condition}\n  }}]}})\n}}\n'
+        )
+
+    sub = ', Condition = {StringLike = {"token.actions.githubusercontent.com:sub" = %s}}'
+    result = scan_files({"main.tf": (
+        role("none", "")
+        + role("star", sub % '"repo:*"')
+        + role("owner_glob", sub % '"repo:my-org*"')
+        + role("mixed", sub % '["repo:my-org/app:*", "*"]')
+        + role("repo", sub % '"repo:my-org/app:ref:refs/heads/main"')
+        + role("org", sub % '"repo:my-org/*"')
+        + role("unknown", sub % "var.sub")
+        + 'data "aws_iam_policy_document" "any" {\n  statement {\n    actions = ["sts:AssumeRole"]\n'
+        '    principals {\n      type = "*"\n      identifiers = ["*"]\n    }\n  }\n}\n'
+        'resource "aws_iam_role" "public" {\n  assume_role_policy = data.aws_iam_policy_document.any.json\n}\n'
+        'data "aws_iam_policy_document" "org" {\n  statement {\n    actions = ["sts:AssumeRole"]\n'
+        '    principals {\n      type = "AWS"\n      identifiers = ["*"]\n    }\n'
+        '    condition {\n      test = "StringEquals"\n      variable = "aws:PrincipalOrgID"\n'
+        '      values = ["o-abc"]\n    }\n  }\n}\n'
+        'resource "aws_iam_role" "in_org" {\n  assume_role_policy = data.aws_iam_policy_document.org.json\n}\n'
+    )})
+    assert _found(result) == [
+        ("IAM004", "aws_iam_role.mixed"),
+        ("IAM004", "aws_iam_role.none"),
+        ("IAM004", "aws_iam_role.owner_glob"),
+        ("IAM004", "aws_iam_role.public"),
+        ("IAM004", "aws_iam_role.star"),
+    ]
+
+
+def test_trust_whole_account(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n"
+        "  Root:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n"
+        "        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n"
+        "            Principal: {AWS: [arn:aws:iam::111122223333:role/x, arn:aws:iam::444455556666:root]}\n"
+        "  External:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n"
+        "        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n"
+        "            Principal: {AWS: '444455556666'}\n"
+        "            Condition: {StringEquals: {'sts:ExternalId': abc}}\n"
+        "  Mine:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n"
+        "        Statement:\n          - Effect: Allow\n            Action: sts:AssumeRole\n"
+        "            Principal: {AWS: !Sub 'arn:aws:iam::${AWS::AccountId}:root'}\n"
+    )})
+    assert _found(result) == [("IAM005", "Root")]
+    assert "444455556666" in result.findings[0].message
+
+
+def test_managed_admin_and_user_attachments(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n'
+        '  managed_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]\n}\n'
+        'resource "aws_iam_policy_attachment" "everyone" {\n  name = "x"\n  users = ["jim"]\n'
+        '  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"\n}\n'
+        'resource "aws_iam_policy_attachment" "nobody" {\n  name = "x"\n  users = []\n  roles = ["r"]\n'
+        '  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n'
+        'resource "aws_iam_group_policy_attachment" "g" {\n  group = "g"\n  policy_arn = var.arn\n}\n'
+        'resource "aws_iam_role_policy_attachment" "lookalike" {\n  role = "r"\n'
+        '  policy_arn = "arn:aws:iam::111122223333:policy/AdministratorAccessForBilling"\n}\n'
+    )})
+    assert _found(result) == [
+        ("IAM006", "aws_iam_policy_attachment.everyone"),
+        ("IAM006", "aws_iam_role.r"),
+        ("IAM007", "aws_iam_policy_attachment.everyone"),
+    ]
+
+
+def test_sam_policies(scan_files: ScanFiles) -> None:
+    result = scan_files({"template.yaml": (
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+        "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n"
+        "      Runtime: python3.12\n      Policies:\n        - AWSLambdaExecute\n"
+        "        - S3ReadPolicy: {BucketName: b}\n"
+        "        - Version: '2012-10-17'\n          Statement:\n"
+        "            - {Effect: Allow, Action: 'dynamodb:*', Resource: '*'}\n"
+        "  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n"
+        "      Policies: arn:aws:iam::aws:policy/AdministratorAccess\n"
+    )})
+    assert _found(result) == [("IAM001", "Fn"), ("IAM006", "Machine")]
+
+
+def test_statement_without_effect_is_invalid_not_allow(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_iam_policy" "p" {\n  policy = <<EOF\n'
+        '{"Statement": [{"Action": "*", "Resource": "*"}]}\nEOF\n}\n'
+        'data "aws_iam_policy_document" "d" {\n  statement {\n    effect = null\n'
+        '    actions = ["s3:GetObject"]\n    resources = ["*"]\n  }\n}\n'
+        'resource "aws_iam_policy" "d" {\n  policy = data.aws_iam_policy_document.d.json\n}\n'
+    )})
+    # A data source's effect defaults to Allow; JSON without Effect is rejected by AWS.
+    assert _found(result) == [("IAM008", "aws_iam_policy.p")]

@@ -48,6 +48,7 @@ def test_standalone_rules_are_reported_on_the_rule(scan_files: ScanFiles) -> Non
     )})
     assert [(f.rule_id, f.resource.address if f.resource else None) for f in result.findings] == [
         ("NET001", "aws_security_group_rule.all_in"),
+        ("NET004", "aws_security_group_rule.all_out"),
         ("NET001", "aws_vpc_security_group_ingress_rule.v6"),
     ]
 
@@ -78,3 +79,127 @@ def test_cfn_inline_and_standalone(scan_files: ScanFiles) -> None:
         ("NET001", 8, "Web"),
         ("NET001", 9, "AllTcp"),
     ]
+
+
+# --------------------------------------------------------------------------- NET002-NET006
+
+
+def ingress_rule(body: str) -> str:
+    return ('resource "aws_security_group_rule" "r" {\n  type = "ingress"\n  security_group_id = "sg-1"\n'
+            f"{body}}}\n")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('  protocol = "tcp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = ["0.0.0.0/0"]\n', ["NET002"]),
+        ('  protocol = "tcp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = ["0.0.0.0/00"]\n', ["NET002"]),
+        ('  protocol = "tcp"\n  from_port = 20\n  to_port = 25\n  ipv6_cidr_blocks = ["::/0"]\n', ["NET002"]),
+        ('  protocol = "udp"\n  from_port = 3389\n  to_port = 3389\n  cidr_blocks = ["0.0.0.0/0"]\n', ["NET002"]),
+        ('  protocol = "udp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = ["0.0.0.0/0"]\n', []),
+        ('  protocol = "tcp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = ["0.0.0.0/1"]\n', ["NET002"]),
+        ('  protocol = "tcp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = ["10.0.0.0/8"]\n', []),
+        ('  protocol = "tcp"\n  from_port = 22\n  to_port = 22\n  cidr_blocks = var.cidrs\n', []),
+        ('  protocol = "tcp"\n  from_port = var.p\n  to_port = 22\n  cidr_blocks = ["0.0.0.0/0"]\n', []),
+        # all ports from the internet is NET001's alone
+        ('  protocol = "-1"\n  from_port = 0\n  to_port = 0\n  cidr_blocks = ["0.0.0.0/0"]\n', ["NET001"]),
+        # all traffic from a wide public block: NET001 does not apply, NET002 and NET003 do
+        ('  protocol = "-1"\n  from_port = 0\n  to_port = 0\n  cidr_blocks = ["128.0.0.0/1"]\n',
+         ["NET002", "NET003"]),
+        ('  protocol = "tcp"\n  from_port = 3000\n  to_port = 6000\n  cidr_blocks = ["0.0.0.0/0"]\n',
+         ["NET002", "NET003"]),
+        ('  protocol = "tcp"\n  from_port = 6379\n  to_port = 6379\n  cidr_blocks = ["0.0.0.0/0"]\n', ["NET003"]),
+        ('  protocol = "tcp"\n  from_port = 443\n  to_port = 443\n  cidr_blocks = ["0.0.0.0/0"]\n', []),
+    ],
+)
+def test_sensitive_ports(body: str, expected: list[str], scan_files: ScanFiles) -> None:
+    assert rule_ids(scan_files({"main.tf": ingress_rule(body)})) == expected
+
+
+def test_cfn_admin_port_in_range_and_string_ports(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n"
+        "      SecurityGroupIngress:\n        - IpProtocol: '6'\n          FromPort: '1'\n          ToPort: '1024'\n"
+        "          CidrIp: 0.0.0.0/0\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n"
+        "          CidrIp: !Ref Admins\n"
+    )})
+    assert rule_ids(result) == ["NET002"]
+    assert result.findings[0].line == 7
+
+
+@pytest.mark.parametrize(
+    ("egress", "expected"),
+    [
+        ('protocol = "-1"\n    from_port = 0\n    to_port = 0\n    cidr_blocks = ["0.0.0.0/0"]', True),
+        ('protocol = "-1"\n    from_port = 20\n    to_port = 200\n    cidr_blocks = ["0.0.0.0/0"]', True),
+        ('protocol = "tcp"\n    from_port = 0\n    to_port = 65535\n    ipv6_cidr_blocks = ["::/0"]', True),
+        ('protocol = "tcp"\n    from_port = 443\n    to_port = 443\n    cidr_blocks = ["0.0.0.0/0"]', False),
+        ('protocol = "-1"\n    from_port = 0\n    to_port = 0\n    cidr_blocks = ["10.0.0.0/8"]', False),
+    ],
+)
+def test_unrestricted_egress(egress: str, expected: bool, scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": f'resource "aws_security_group" "app" {{\n  egress {{\n    {egress}\n  }}\n}}\n'})
+    assert ("NET004" in rule_ids(result)) is expected
+
+
+def test_cfn_standalone_egress(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  Out:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: sg-1\n"
+        "      IpProtocol: -1\n      CidrIp: 0.0.0.0/0\n"
+    )})
+    assert rule_ids(result) == ["NET004"]
+
+
+def test_default_security_group(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_default_security_group" "d" {\n  vpc_id = "vpc-1"\n  egress {\n    protocol = "-1"\n'
+        '    from_port = 0\n    to_port = 0\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
+        'resource "aws_security_group" "s" {\n  ingress {\n    protocol = "tcp"\n    from_port = 80\n'
+        '    to_port = 80\n    security_groups = ["sg-1"]\n  }\n}\n'
+    )})
+    assert sorted(rule_ids(result)) == ["NET004", "NET005"]
+
+
+def nacl(*entries: str) -> str:
+    return 'resource "aws_network_acl" "n" {\n  vpc_id = "vpc-1"\n' + "".join(entries) + "}\n"
+
+
+def entry(no: int, action: str, proto: str, lo: int, hi: int, cidr: str = "0.0.0.0/0", d: str = "ingress") -> str:
+    return (f'  {d} {{\n    rule_no = {no}\n    action = "{action}"\n    protocol = "{proto}"\n'
+            f'    cidr_block = "{cidr}"\n    from_port = {lo}\n    to_port = {hi}\n  }}\n')
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        ((entry(100, "allow", "-1", 0, 0),), True),
+        ((entry(100, "allow", "tcp", 22, 22),), True),
+        ((entry(100, "allow", "tcp", 22, 22, d="egress"),), False),
+        ((entry(100, "deny", "tcp", 22, 22),), False),
+        ((entry(100, "allow", "tcp", 22, 22, cidr="10.0.0.0/16"),), False),
+        ((entry(100, "allow", "tcp", 443, 443),), False),
+        # lower-numbered denies win
+        ((entry(10, "deny", "tcp", 22, 22), entry(20, "deny", "-1", 3389, 3389), entry(100, "allow", "-1", 0, 0)),
+         False),
+        ((entry(10, "deny", "tcp", 22, 22), entry(100, "allow", "-1", 0, 0)), True),
+        ((entry(200, "deny", "tcp", 22, 22), entry(100, "allow", "tcp", 22, 22)), True),
+    ],
+)
+def test_nacl(entries: tuple[str, ...], expected: bool, scan_files: ScanFiles) -> None:
+    assert ("NET006" in rule_ids(scan_files({"main.tf": nacl(*entries)}))) is expected
+
+
+def test_nacl_standalone_entries(scan_files: ScanFiles) -> None:
+    result = scan_files({
+        "main.tf": (
+            'resource "aws_network_acl_rule" "rdp" {\n  network_acl_id = "acl-1"\n  rule_number = 1\n'
+            '  protocol = "6"\n  rule_action = "allow"\n  ipv6_cidr_block = "::/0"\n  from_port = 3389\n'
+            "  to_port = 3389\n}\n"
+        ),
+        "t.yaml": (
+            "Resources:\n  E:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n      NetworkAclId: acl-1\n"
+            "      RuleNumber: 1\n      Protocol: 6\n      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n"
+            "      Egress: false\n      PortRange:\n        From: 1\n        To: 1024\n"
+        ),
+    })
+    assert rule_ids(result) == ["NET006", "NET006"]

@@ -25,7 +25,8 @@ def rule_ids(capsys) -> list[str]:
 
 def test_pyproject_found_walking_up_from_the_scanned_path(tmp_path: Path, monkeypatch, capsys) -> None:
     tree(tmp_path, {
-        "pyproject.toml": '[project]\nname = "x"\n\n[tool.srmlint]\nignore = ["ENC002"]\nformat = "json"\n',
+        "pyproject.toml": '[project]\nname = "x"\n\n[tool.srmlint]\nselect = ["ENC001", "ENC002"]\n'
+                          'ignore = ["ENC002"]\nformat = "json"\n',
         "infra/app/main.tf": BUCKET + VOLUME,
     })
     monkeypatch.chdir(tmp_path / "infra")
@@ -42,16 +43,17 @@ def test_srmlint_toml_wins_and_flags_override(tmp_path: Path, monkeypatch, capsy
     monkeypatch.chdir(tmp_path)
     assert main(["."]) == 0  # ENC002 is high, below the configured threshold: printed, not failing
     assert rule_ids(capsys) == ["ENC002"]
-    assert main(["--select", "ENC", "--severity-threshold", "high", "."]) == 1
+    assert main(["--select", "ENC001,ENC002", "--severity-threshold", "high", "."]) == 1
     assert rule_ids(capsys) == ["ENC001", "ENC002"]
-    assert main(["--isolated", "--format", "json", "--ignore", "ENC002", "."]) == 1
+    assert main(["--isolated", "--format", "json", "--select", "ENC001,ENC002", "--ignore", "ENC002", "."]) == 1
     assert rule_ids(capsys) == ["ENC001"]
 
 
 def test_exclude_and_per_file_ignores(tmp_path: Path, monkeypatch, capsys) -> None:
     tree(tmp_path, {
         ".srmlint.toml": (
-            'format = "json"\nexclude = ["vendor", "legacy/**", "*.generated.tf"]\n'
+            'format = "json"\nselect = ["ENC001", "ENC002", "IAM001"]\n'
+            'exclude = ["vendor", "legacy/**", "*.generated.tf"]\n'
             '[per-file-ignores]\n"sandbox/*.tf" = ["ENC"]\n'
         ),
         "vendor/m/main.tf": BUCKET,
@@ -95,7 +97,8 @@ def test_bad_configuration_is_a_clear_error(content: str, expected: str, tmp_pat
 
 
 def test_explicit_config_file(tmp_path: Path, monkeypatch, capsys) -> None:
-    tree(tmp_path, {"ci/srmlint.toml": 'ignore = ["ENC001"]\nformat = "json"\n', "main.tf": BUCKET})
+    tree(tmp_path, {"ci/srmlint.toml": 'select = ["ENC001"]\nignore = ["ENC001"]\nformat = "json"\n',
+                    "main.tf": BUCKET})
     monkeypatch.chdir(tmp_path)
     assert main(["--config", "ci/srmlint.toml", "."]) == 0
     assert rule_ids(capsys) == []

@@ -12,12 +12,12 @@ groups, a role's ``AssumeRolePolicyDocument``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from srmlint import expr as E
-from srmlint.aws.facts import PolicyKind, PolicyStatement
-from srmlint.aws.policy import document_statements, statements
+from srmlint.aws.facts import PolicyAttachment, PolicyKind, PolicyStatement
+from srmlint.aws.policy import document_statements, document_value, statements
 from srmlint.aws.values import blocks
 from srmlint.extract import Extractor
 from srmlint.graph import ResourceGraph
@@ -42,9 +42,76 @@ def _tf_policy(
 ) -> Iterator[PolicyStatement]:
     document = _document_source(value, resource, graph)
     if document is not None:
-        yield from document_statements(document.attributes, kind, (), source=document.address)
+        yield from _merged_document(document, kind, graph, set())
         return
     yield from statements(value, kind, path)
+
+
+def _merged_document(
+    document: Resource, kind: PolicyKind, graph: ResourceGraph, seen: set[str]
+) -> list[PolicyStatement]:
+    """A policy-document data source's statements as Terraform renders them:
+    the ``source_policy_documents`` (and ``source_policy_json``) first, then
+    its own ``statement`` blocks, then the ``override_policy_documents`` (and
+    ``override_policy_json``); a later statement replaces an earlier one of
+    the same ``sid``. A source that is not static leaves its statements
+    unknown (not reported); an override that is not static might replace any
+    statement that has a ``sid``, so those are dropped too."""
+    seen = seen | {document.address}
+    merged: list[PolicyStatement] = []
+
+    def add(new: list[PolicyStatement]) -> None:
+        for statement in new:
+            if statement.sid:
+                for i, old in enumerate(merged):
+                    if old.sid == statement.sid:
+                        merged[i] = statement
+                        break
+                else:
+                    merged.append(statement)
+            else:
+                merged.append(statement)
+
+    attributes = document.attributes
+    unknown_override = False
+    for keys, is_override in ((("source_policy_documents", "source_json"), False),
+                              (("override_policy_documents", "override_json"), True)):
+        if is_override:
+            add(list(document_statements(attributes, kind, (), source=document.address)))
+        for key in keys:
+            for index, item in enumerate(_listed(attributes.get(key))):
+                parts = _one_document(item, (key, index), kind, document, graph, seen)
+                if parts is None:
+                    unknown_override = unknown_override or is_override
+                else:
+                    add(parts)
+    if unknown_override:
+        merged = [m for m in merged if not m.sid]
+    return merged
+
+
+def _listed(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, Unknown) and isinstance(value.expr, E.TupleExpr):
+        return [Unknown(item) for item in value.expr.items]
+    return [value]
+
+
+def _one_document(
+    value: Any, path: AttrPath, kind: PolicyKind, owner: Resource, graph: ResourceGraph, seen: set[str]
+) -> list[PolicyStatement] | None:
+    """The statements of one source/override document: another data source
+    (followed through the graph) or static JSON; ``None`` when not static."""
+    other = _document_source(value, owner, graph)
+    if other is not None:
+        return None if other.address in seen else _merged_document(other, kind, graph, seen)
+    document = document_value(value)
+    if not isinstance(document, dict):
+        return None
+    return list(statements(document, kind, path, source=owner.address))
 
 
 def policy_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyStatement]:
@@ -78,6 +145,93 @@ def principal_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterat
         yield from statements(trust, "trust", ("AssumeRolePolicyDocument",))
 
 
+# ------------------------------------------------------------------ attachments
+
+_TF_PRINCIPAL = {"user": "user", "group": "group", "role": "role"}
+
+
+def _present(value: Any) -> bool:
+    """A principal list or name that is set (an Unknown counts: it names someone)."""
+    return value is not None and value != "" and value != []
+
+
+def attachment_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyAttachment]:
+    """``aws_iam_{user,group,role}_policy_attachment`` and the exclusive
+    ``aws_iam_policy_attachment`` (``users``/``groups``/``roles`` lists)."""
+    attributes = resource.attributes
+    if "policy_arn" not in attributes:
+        return
+    policy = attributes.get("policy_arn")
+    if resource.type == "aws_iam_policy_attachment":
+        for key, kind in (("users", "user"), ("groups", "group"), ("roles", "role")):
+            if _present(attributes.get(key)):
+                yield PolicyAttachment(path=("policy_arn",), source=None, principal_kind=kind, policy=policy)  # type: ignore[arg-type]
+        return
+    kind = resource.type.removeprefix("aws_iam_").removesuffix("_policy_attachment")
+    if kind in _TF_PRINCIPAL:
+        yield PolicyAttachment(path=("policy_arn",), source=None, principal_kind=kind, policy=policy)  # type: ignore[arg-type]
+
+
+def inline_user_policy_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyAttachment]:
+    yield PolicyAttachment(path=("user",), source=None, principal_kind="user", policy=None, inline=True)
+
+
+def role_attachments_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyAttachment]:
+    """``aws_iam_role.managed_policy_arns`` (deprecated in provider v5, still common)."""
+    arns = resource.attributes.get("managed_policy_arns")
+    if isinstance(arns, list):
+        for i, arn in enumerate(arns):
+            yield PolicyAttachment(path=("managed_policy_arns", i), source=None, principal_kind="role", policy=arn)
+
+
+def sso_attachment_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyAttachment]:
+    if "managed_policy_arn" in resource.attributes:
+        yield PolicyAttachment(path=("managed_policy_arn",), source=None, principal_kind="permission_set",
+                               policy=resource.attributes.get("managed_policy_arn"))
+
+
+_CFN_PRINCIPAL = {"AWS::IAM::User": "user", "AWS::IAM::Group": "group", "AWS::IAM::Role": "role"}
+
+
+def principal_attachments_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyAttachment]:
+    """``ManagedPolicyArns`` of roles, users and groups; a user's inline ``Policies``."""
+    kind = _CFN_PRINCIPAL[resource.type]
+    arns = resource.attributes.get("ManagedPolicyArns")
+    if isinstance(arns, list):
+        for i, arn in enumerate(arns):
+            yield PolicyAttachment(path=("ManagedPolicyArns", i), source=None, principal_kind=kind, policy=arn)  # type: ignore[arg-type]
+    if kind == "user" and _present(resource.attributes.get("Policies")):
+        yield PolicyAttachment(path=("Policies",), source=None, principal_kind="user", policy=None, inline=True)
+
+
+def policy_attachments_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyAttachment]:
+    """``Users`` of ``AWS::IAM::Policy`` (inline) and ``AWS::IAM::ManagedPolicy``."""
+    if _present(resource.attributes.get("Users")):
+        inline = resource.type == "AWS::IAM::Policy"
+        policy = None if inline else Unknown(None, resource.name)
+        yield PolicyAttachment(path=("Users",), source=None, principal_kind="user", policy=policy, inline=inline)
+
+
+# ------------------------------------------------------------------ SAM
+
+
+def sam_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[PolicyStatement | PolicyAttachment]:
+    """SAM ``Policies`` of a function or state machine: an AWS managed policy
+    name or ARN, an inline policy document, or a list of those and of SAM
+    policy templates (``{S3ReadPolicy: {BucketName: b}}``, scoped by design
+    and not read here). They all go to the execution role SAM creates."""
+    policies = resource.attributes.get("Policies")
+    if policies is None or isinstance(policies, Unknown):
+        return
+    listed = policies if isinstance(policies, list) else [policies]
+    for i, item in enumerate(listed):
+        path: AttrPath = ("Policies", i) if isinstance(policies, list) else ("Policies",)
+        if isinstance(item, str) or (isinstance(item, Unknown) and not isinstance(policies, Mapping)):
+            yield PolicyAttachment(path=path, source=None, principal_kind="function", policy=item)
+        elif isinstance(item, Mapping) and "Statement" in item:
+            yield from statements(item, "identity", path)
+
+
 EXTRACTORS = [
     Extractor(
         "iam-policy-tf",
@@ -99,5 +253,36 @@ EXTRACTORS = [
         {"cloudformation": ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]},
         [PolicyStatement],
         principal_cloudformation,
+    ),
+    Extractor(
+        "iam-attachment-tf",
+        {"terraform": ["aws_iam_policy_attachment", "aws_iam_user_policy_attachment",
+                       "aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment"]},
+        [PolicyAttachment],
+        attachment_terraform,
+    ),
+    Extractor("iam-user-policy-tf", {"terraform": ["aws_iam_user_policy"]}, [PolicyAttachment],
+              inline_user_policy_terraform),
+    Extractor("iam-role-attachments-tf", {"terraform": ["aws_iam_role"]}, [PolicyAttachment],
+              role_attachments_terraform),
+    Extractor("sso-attachment-tf", {"terraform": ["aws_ssoadmin_managed_policy_attachment"]}, [PolicyAttachment],
+              sso_attachment_terraform),
+    Extractor(
+        "iam-principal-attachments-cfn",
+        {"cloudformation": ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]},
+        [PolicyAttachment],
+        principal_attachments_cloudformation,
+    ),
+    Extractor(
+        "iam-policy-attachments-cfn",
+        {"cloudformation": ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]},
+        [PolicyAttachment],
+        policy_attachments_cloudformation,
+    ),
+    Extractor(
+        "sam-policies-cfn",
+        {"cloudformation": ["AWS::Serverless::Function", "AWS::Serverless::StateMachine"]},
+        [PolicyStatement, PolicyAttachment],
+        sam_cloudformation,
     ),
 ]

@@ -103,7 +103,9 @@ def _volume_state(encrypted: Any, key: Any) -> EncryptionState:
     if isinstance(flag, Unknown):
         return "unknown"
     if flag is None:
-        return "unset"
+        # A KMS key without the flag: the template clearly asks for encryption
+        # (the API requires the flag with a key), so it is not "unencrypted".
+        return "customer_key" if is_set(key) else "unset"
     if flag is False:
         return "disabled"
     return "customer_key" if is_set(key) else "aws_managed_key"

@@ -10,5 +10,14 @@ from srmlint.rule import Rule
 def srmlint_rules() -> list[Rule]:
     from srmlint.packs.encryption.enc001_s3_default_encryption import S3DefaultEncryption
     from srmlint.packs.encryption.enc002_ebs_volume_encryption import EbsVolumeEncryption
+    from srmlint.packs.encryption.enc003_data_store_unencrypted import DataStoreUnencrypted
+    from srmlint.packs.encryption.enc004_customer_managed_key import CustomerManagedKey
+    from srmlint.packs.encryption.enc005_kms_key_rotation import KmsKeyRotation
+    from srmlint.packs.encryption.enc006_plaintext_http import PlaintextHttp
+    from srmlint.packs.encryption.enc007_outdated_tls_policy import OutdatedTlsPolicy
+    from srmlint.packs.encryption.enc008_transit_encryption_off import TransitEncryptionOff
 
-    return [S3DefaultEncryption(), EbsVolumeEncryption()]
+    return [
+        S3DefaultEncryption(), EbsVolumeEncryption(), DataStoreUnencrypted(), CustomerManagedKey(),
+        KmsKeyRotation(), PlaintextHttp(), OutdatedTlsPolicy(), TransitEncryptionOff(),
+    ]

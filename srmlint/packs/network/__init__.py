@@ -9,5 +9,17 @@ from srmlint.rule import Rule
 @hookimpl
 def srmlint_rules() -> list[Rule]:
     from srmlint.packs.network.net001_ingress_all_ports_from_internet import IngressAllPortsFromInternet
+    from srmlint.packs.network.net002_ingress_admin_ports_from_internet import IngressAdminPortsFromInternet
+    from srmlint.packs.network.net003_ingress_data_ports_from_internet import IngressDataPortsFromInternet
+    from srmlint.packs.network.net004_unrestricted_egress import UnrestrictedEgress
+    from srmlint.packs.network.net005_default_security_group_rules import DefaultSecurityGroupRules
+    from srmlint.packs.network.net006_nacl_ingress_from_internet import NaclIngressFromInternet
 
-    return [IngressAllPortsFromInternet()]
+    return [
+        IngressAllPortsFromInternet(),
+        IngressAdminPortsFromInternet(),
+        IngressDataPortsFromInternet(),
+        UnrestrictedEgress(),
+        DefaultSecurityGroupRules(),
+        NaclIngressFromInternet(),
+    ]

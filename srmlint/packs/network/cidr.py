@@ -38,3 +38,94 @@ def covers_all_ports(rule: IngressRule) -> bool | None:
         return False
     # AWS reads -1 as "all" for the port bounds, as for the protocol.
     return (lo <= 1 or lo == -1) and (hi >= 65535 or hi == -1)
+
+
+#: A CIDR with a prefix shorter than this (IPv4 / IPv6) that is not wholly
+#: private address space is treated like the internet: ``0.0.0.0/1`` is half
+#: of it. Configuration files will make this a setting (issue 10).
+WIDE_PREFIX = {4: 8, 6: 16}
+
+#: Remote administration: SSH and RDP.
+ADMIN_PORTS: dict[int, tuple[str, str]] = {22: ("SSH", "tcp"), 3389: ("RDP", "tcp udp")}
+
+#: Databases, caches and search engines that must never face the internet.
+DATA_PORTS: dict[int, tuple[str, str]] = {
+    1433: ("SQL Server", "tcp"),
+    1434: ("SQL Server browser", "tcp udp"),
+    1521: ("Oracle", "tcp"),
+    2483: ("Oracle", "tcp"),
+    3306: ("MySQL", "tcp"),
+    5432: ("PostgreSQL", "tcp"),
+    5601: ("Kibana", "tcp"),
+    5984: ("CouchDB", "tcp"),
+    6379: ("Redis", "tcp"),
+    7000: ("Cassandra", "tcp"),
+    9042: ("Cassandra", "tcp"),
+    9200: ("Elasticsearch", "tcp"),
+    9300: ("Elasticsearch", "tcp"),
+    11211: ("Memcached", "tcp udp"),
+    27017: ("MongoDB", "tcp"),
+    27018: ("MongoDB", "tcp"),
+}
+
+
+def network(cidr: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    if not isinstance(cidr, str):
+        return None
+    try:
+        return ipaddress.ip_network(cidr.strip(), strict=False)
+    except ValueError:
+        return None
+
+
+def is_open(cidr: Any) -> bool:
+    """The internet, or a public block wider than :data:`WIDE_PREFIX`."""
+    net = network(cidr)
+    if net is None:
+        return False
+    if net.prefixlen == 0:
+        return True
+    return net.prefixlen < WIDE_PREFIX[net.version] and not net.is_private
+
+
+def port_range(protocol: Any, lo: Any, hi: Any) -> tuple[int, int] | None:
+    """The port range a rule opens for TCP/UDP/all (``None``: unknown, or no ports)."""
+    if isinstance(protocol, Unknown):
+        return None
+    if protocol == "-1":
+        return (0, 65535)
+    if protocol not in ("tcp", "udp"):
+        return None
+    if isinstance(lo, Unknown) or isinstance(hi, Unknown):
+        return None
+    if lo is None and hi is None:
+        return None
+    lo = hi if lo is None else lo
+    hi = lo if hi is None else hi
+    if not isinstance(lo, int) or not isinstance(hi, int):
+        return None
+    lo = 0 if lo == -1 else lo
+    hi = 65535 if hi == -1 else hi
+    return (lo, hi) if lo <= hi else None
+
+
+def ports_opened(protocol: Any, lo: Any, hi: Any, ports: dict[int, tuple[str, str]]) -> list[int]:
+    """Which of ``ports`` (for their protocols) a rule's protocol and range open."""
+    span = port_range(protocol, lo, hi)
+    if span is None:
+        return []
+    return [p for p, (_, protos) in sorted(ports.items())
+            if span[0] <= p <= span[1] and (protocol == "-1" or protocol in protos.split())]
+
+
+def describe_ports(protocol: Any, lo: Any, hi: Any) -> str:
+    if protocol == "-1":
+        return "all protocols and ports"
+    span = port_range(protocol, lo, hi)
+    if span is None:
+        return f"{protocol}"
+    return f"{protocol} port {span[0]}" if span[0] == span[1] else f"{protocol} ports {span[0]}-{span[1]}"
+
+
+def names(ports: list[int], table: dict[int, tuple[str, str]]) -> str:
+    return ", ".join(f"{p} ({table[p][0]})" for p in ports)

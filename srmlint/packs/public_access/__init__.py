@@ -8,4 +8,30 @@ from srmlint.rule import Rule
 
 @hookimpl
 def srmlint_rules() -> list[Rule]:
-    return []
+    from srmlint.packs.public_access.pub001_s3_public_acl import S3PublicAcl
+    from srmlint.packs.public_access.pub002_s3_block_public_acls import BlockPublicAclsOff
+    from srmlint.packs.public_access.pub003_s3_block_public_policy import BlockPublicPolicyOff
+    from srmlint.packs.public_access.pub004_s3_ignore_public_acls import IgnorePublicAclsOff
+    from srmlint.packs.public_access.pub005_s3_restrict_public_buckets import RestrictPublicBucketsOff
+    from srmlint.packs.public_access.pub006_resource_policy_public import ResourcePolicyPublic
+    from srmlint.packs.public_access.pub007_data_service_publicly_accessible import PubliclyAccessibleDataService
+    from srmlint.packs.public_access.pub008_public_ip_assignment import PublicIpAssignment
+    from srmlint.packs.public_access.pub009_eks_endpoint_open import EksEndpointOpen
+    from srmlint.packs.public_access.pub010_api_method_without_authorization import ApiMethodWithoutAuthorization
+    from srmlint.packs.public_access.pub011_lambda_function_url_without_auth import FunctionUrlWithoutAuth
+    from srmlint.packs.public_access.pub012_public_image_or_snapshot import PublicImageOrSnapshot
+
+    return [
+        S3PublicAcl(),
+        BlockPublicAclsOff(),
+        BlockPublicPolicyOff(),
+        IgnorePublicAclsOff(),
+        RestrictPublicBucketsOff(),
+        ResourcePolicyPublic(),
+        PubliclyAccessibleDataService(),
+        PublicIpAssignment(),
+        EksEndpointOpen(),
+        ApiMethodWithoutAuthorization(),
+        FunctionUrlWithoutAuth(),
+        PublicImageOrSnapshot(),
+    ]

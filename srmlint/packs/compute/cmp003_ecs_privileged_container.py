@@ -1,0 +1,80 @@
+"""CMP003: an ECS task definition with a privileged container.
+
+Anti-pattern: ``"privileged": true`` in a container definition: the container
+gets root on the host (every device, every capability), so breaking out of it
+is no longer a vulnerability but a feature.
+Fix: drop ``privileged``; add only the Linux capabilities the container needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from srmlint.aws.facts import ContainerDefinition
+from srmlint.facts import FactSet
+from srmlint.graph import ResourceGraph
+from srmlint.model import Resource
+from srmlint.responsibility import Responsibility
+from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
+
+_TF_TASK = (
+    'resource "aws_ecs_task_definition" "app" {{\n  family = "app"\n'
+    "  container_definitions = jsonencode([{{\n"
+    '    name = "app"\n    image = "app:1.0"\n    memory = 512\n{extra}  }}])\n}}\n'
+)
+_CFN_TASK = (
+    "Resources:\n  App:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+    "      ContainerDefinitions:\n        - Name: app\n          Image: app:1.0\n"
+    "          Memory: 512\n{extra}"
+)
+
+
+class EcsPrivilegedContainer(Rule):
+    meta = RuleMeta(
+        id="CMP003",
+        slug="ecs-privileged-container",
+        title="ECS task definition runs a privileged container",
+        severity=Severity.HIGH,
+        layer="runtime",
+        facts=(ContainerDefinition,),
+        # Only ECS task definitions produce the fact (Fargate rejects
+        # privileged containers, so these tasks run on the customer's EC2 hosts).
+        aws_default="Containers run unprivileged unless privileged is true.",
+        rationale=(
+            "On ECS with the EC2 launch type the container runtime and the host OS are the "
+            "customer's. A privileged container runs with every Linux capability and access to "
+            "the host's devices: root in the container is root on the host, and from there on "
+            "every other task on it and the instance role's credentials."
+        ),
+        remediation={
+            "terraform": (
+                'Remove "privileged": true from the container definition in container_definitions; '
+                'grant single capabilities with linuxParameters.capabilities.add instead.'
+            ),
+            "cloudformation": (
+                "Remove Privileged: true from the container definition; grant single capabilities "
+                "with LinuxParameters.Capabilities.Add instead."
+            ),
+        },
+        url="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security",
+        examples={
+            "terraform": Example(
+                fail=_TF_TASK.format(extra="    privileged = true\n"),
+                pass_=_TF_TASK.format(extra="    privileged = false\n"),
+            ),
+            "cloudformation": Example(
+                fail=_CFN_TASK.format(extra="          Privileged: true\n"),
+                pass_=_CFN_TASK.format(extra=""),
+            ),
+        },
+        tags=("compute", "ecs", "containers"),
+    )
+
+    def check(
+        self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
+    ) -> Iterator[Hit]:
+        for fact in facts.of(ContainerDefinition):
+            if fact.privileged is True:
+                name = f" '{fact.name}'" if isinstance(fact.name, str) else ""
+                yield Hit(f"ECS task definition '{resource.name}' runs container{name} privileged",
+                          path=fact.path)

@@ -1,0 +1,39 @@
+"""PUB002: an S3 public access block that leaves block_public_acls off.
+
+Anti-pattern: a declared ``aws_s3_bucket_public_access_block`` /
+``aws_s3_account_public_access_block`` (or CloudFormation
+``PublicAccessBlockConfiguration``) with ``block_public_acls`` / ``BlockPublicAcls`` false or omitted.
+Fix: set it to true.
+"""
+
+from __future__ import annotations
+
+from srmlint.aws.facts import PublicAccessBlock
+from srmlint.packs.public_access._pab import PublicAccessBlockFlag, examples, remediation
+from srmlint.rule import RuleMeta, Severity
+
+
+class BlockPublicAclsOff(PublicAccessBlockFlag):
+    flag = "block_public_acls"
+    meta = RuleMeta(
+        id="PUB002",
+        slug="s3-block-public-acls-off",
+        title="S3 public access block does not block public ACLs",
+        severity=Severity.MEDIUM,
+        layer="identity_access",
+        facts=(PublicAccessBlock,),
+        services=("s3",),
+        setting="public_access",
+        rationale=(
+            "S3 Block Public Access is the customer's guard rail against publishing data by "
+            "mistake. block_public_acls makes S3 reject requests that set a public ACL on the bucket or its "
+            "objects. With it off, anyone with s3:PutBucketAcl or s3:PutObjectAcl, or an upload tool with a "
+            "canned public-read default, can publish data. "
+            "A declared configuration overrides the secure default AWS gives new buckets, and a "
+            "flag it omits is off."
+        ),
+        remediation=remediation("block_public_acls"),
+        url="https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+        examples=examples("block_public_acls"),
+        tags=("public-access", "s3", "block-public-access"),
+    )

@@ -1,0 +1,128 @@
+"""BKP rules beyond their examples: v4 versioning resources, replicas and
+Aurora members, unknowns, global tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ScanFiles, rule_ids
+
+BUCKET = 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n}\n'
+
+
+def _ids(result) -> list[str]:
+    return [i for i in rule_ids(result) if i.startswith("BKP")]
+
+
+def _versioning(bucket: str, status: str, mfa: str | None = None) -> str:
+    extra = f'\n    mfa_delete = "{mfa}"' if mfa else ""
+    return (f'resource "aws_s3_bucket_versioning" "v" {{\n  bucket = {bucket}\n'
+            f'  versioning_configuration {{\n    status = "{status}"{extra}\n  }}\n}}\n')
+
+
+def test_tf_versioning_by_reference_in_another_file(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": BUCKET, "versioning.tf": _versioning("aws_s3_bucket.b.id", "Enabled", "Enabled")})
+    assert _ids(result) == []
+
+
+def test_tf_versioning_by_literal_bucket_name(scan_files: ScanFiles) -> None:
+    assert _ids(scan_files({"main.tf": BUCKET + _versioning('"my-bucket"', "Enabled", "Enabled")})) == []
+
+
+def test_tf_versioning_suspended_points_at_the_configuration(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": BUCKET + _versioning("aws_s3_bucket.b.id", "Suspended")})
+    found = [f for f in result.findings if f.rule_id == "BKP001"]
+    assert len(found) == 1 and "suspended" in found[0].message and found[0].line == 7
+
+
+def test_tf_versioning_of_another_bucket_does_not_count(scan_files: ScanFiles) -> None:
+    other = 'resource "aws_s3_bucket" "o" {\n  bucket = "other"\n}\n'
+    result = scan_files({"main.tf": BUCKET + other + _versioning("aws_s3_bucket.o.id", "Enabled", "Enabled")})
+    assert [(f.rule_id, f.resource.address if f.resource else None) for f in result.findings
+            if f.rule_id == "BKP001"] == [("BKP001", "aws_s3_bucket.b")]
+
+
+@pytest.mark.parametrize("versioning", [
+    '  versioning {\n    enabled = var.versioning\n  }\n',
+    '  dynamic "versioning" {\n    for_each = var.v\n    content {\n      enabled = true\n    }\n  }\n',
+])
+def test_tf_unknown_versioning_is_not_flagged(versioning: str, scan_files: ScanFiles) -> None:
+    assert "BKP001" not in _ids(scan_files({"main.tf": f'resource "aws_s3_bucket" "b" {{\n{versioning}}}\n'}))
+
+
+def test_cfn_versioning_from_a_condition_is_unknown(scan_files: ScanFiles) -> None:
+    bucket = ("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n"
+              "      VersioningConfiguration: !If [Prod, {Status: Enabled}, !Ref AWS::NoValue]\n")
+    assert _ids(scan_files({"t.yaml": bucket})) == []
+
+
+def test_mfa_delete_is_info(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": BUCKET + _versioning("aws_s3_bucket.b.id", "Enabled")})
+    found = [f for f in result.findings if f.rule_id == "BKP002"]
+    assert len(found) == 1 and found[0].severity.label == "info"
+
+
+def test_mfa_delete_is_not_asked_of_cloudformation(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n"
+           "      VersioningConfiguration:\n        Status: Enabled\n")
+    assert _ids(scan_files({"t.yaml": cfn})) == []
+
+
+def test_rds_read_replica_and_aurora_member_own_no_backups(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_db_instance" "replica" {\n  replicate_source_db = aws_db_instance.main.identifier\n'
+          '  instance_class = "db.t3.micro"\n  deletion_protection = true\n}\n')
+    cfn = ("Resources:\n  Member:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+           "      Engine: aurora-mysql\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n")
+    assert _ids(scan_files({"main.tf": tf, "t.yaml": cfn})) == []
+
+
+def test_retention_zero_is_off_and_unknown_is_not_flagged(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  Db:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n"
+           "      BackupRetentionPeriod: {days}\n      DeletionProtection: true\n")
+    assert _ids(scan_files({"t.yaml": cfn.format(days=0)})) == ["BKP003"]
+    assert _ids(scan_files({"t.yaml": cfn.format(days="!Ref Days")})) == []
+
+
+def test_redshift_retention_zero_is_flagged_but_default_is_not(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_redshift_cluster" "r" {{\n  cluster_identifier = "r"\n  node_type = "ra3.xlplus"\n'
+          "{extra}}}\n")
+    assert _ids(scan_files({"main.tf": tf.format(extra="  automated_snapshot_retention_period = 0\n")})) == ["BKP003"]
+    assert _ids(scan_files({"main.tf": tf.format(extra="")})) == []
+
+
+@pytest.mark.parametrize(("engine_name", "node", "expected"), [
+    ("redis", "cache.m5.large", ["BKP005"]),
+    ("valkey", "cache.m5.large", ["BKP005"]),
+    ("memcached", "cache.m5.large", []),
+    ("redis", "cache.t1.micro", []),
+])
+def test_elasticache_snapshots_only_where_possible(engine_name: str, node: str, expected: list[str],
+                                                   scan_files: ScanFiles) -> None:
+    tf = f'resource "aws_elasticache_cluster" "c" {{\n  engine = "{engine_name}"\n  node_type = "{node}"\n}}\n'
+    assert _ids(scan_files({"main.tf": tf})) == expected
+
+
+def test_elasticache_member_of_a_replication_group_defers_to_it(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_elasticache_cluster" "c" {\n  engine = "redis"\n'
+          "  replication_group_id = aws_elasticache_replication_group.g.id\n}\n")
+    assert _ids(scan_files({"main.tf": tf})) == []
+
+
+def test_dynamodb_global_table_replicas(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  T:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+           "      Replicas:\n        - Region: eu-west-1\n          PointInTimeRecoverySpecification:\n"
+           "            PointInTimeRecoveryEnabled: true\n        - Region: us-east-1\n")
+    result = scan_files({"t.yaml": cfn})
+    assert [(f.rule_id, f.line) for f in result.findings if f.rule_id.startswith("BKP")] == [("BKP006", 9)]
+
+
+def test_dynamodb_pitr_unknown_is_not_flagged(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_dynamodb_table" "t" {\n  name = "t"\n  hash_key = "id"\n'
+          "  point_in_time_recovery {\n    enabled = var.pitr\n  }\n}\n")
+    assert _ids(scan_files({"main.tf": tf})) == []
+
+
+def test_backup_findings_are_customer_owned_data(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"})
+    found = [f for f in result.findings if f.rule_id == "BKP001"]
+    assert found and found[0].responsibility.owner == "customer" and found[0].responsibility.layer == "data"
