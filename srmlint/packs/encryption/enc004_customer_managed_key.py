@@ -2,7 +2,10 @@
 
 Anti-pattern: a data store, secret, log or trail encrypted with the service's
 default key (AWS-owned, or ``aws/<service>``) instead of a customer-managed
-KMS key. The data is encrypted either way (low severity); a customer-managed
+KMS key. The data is encrypted either way (info severity: the customer's side
+of the encryption responsibility is met, so the rule reports without failing
+a run at the default threshold; teams that require CMKs raise it with
+``--severity-threshold info`` or select it); a customer-managed
 key adds a key policy that limits who may decrypt, CloudTrail records of every
 use, rotation under the customer's control, and the ability to revoke access
 by disabling the key. Services with no encryption at all are ENC001-ENC003.
@@ -60,7 +63,7 @@ class CustomerManagedKey(Rule):
         id="ENC004",
         slug="customer-managed-key-unused",
         title="Data is encrypted only with an AWS-owned or AWS-managed key",
-        severity=Severity.LOW,
+        severity=Severity.INFO,
         layer="encryption",
         facts=(EncryptionAtRest,),
         # Limited to SERVICES in check(): with no catalog setting (the data is
@@ -76,7 +79,8 @@ class CustomerManagedKey(Rule):
             "aws/<service> key (its key policy cannot be changed, it cannot be disabled or shared "
             "across accounts). A customer-managed KMS key lets a key policy decide who may decrypt, "
             "independently of the data store's own permissions, logs every use, and can be disabled "
-            "to cut off access. Defence in depth: low severity."
+            "to cut off access. Defence in depth, and the encryption itself is on: info severity, "
+            "so it informs without failing a run at the default threshold."
         ),
         remediation={
             "terraform": (
