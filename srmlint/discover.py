@@ -26,6 +26,9 @@ SKIP_DIRS: frozenset[str] = frozenset(
 class Candidate:
     path: str
     parser: Parser
+    #: Read only as context for a named file of the same module: its
+    #: resources join the graph, but nothing is reported about it.
+    context: bool = False
 
 
 def _claim(path: str, parsers: Sequence[Parser]) -> Parser | None:
@@ -50,6 +53,7 @@ def discover(
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
+    module_dirs: list[str] = []
     for root in paths:
         if not os.path.exists(root):
             raise FileNotFoundError(root)
@@ -60,8 +64,36 @@ def discover(
             if parser is not None and root not in seen_files:
                 seen_files.add(root)
                 yield Candidate(root, parser)
+                if getattr(parser, "module_context", False):
+                    module_dirs.append(os.path.dirname(root))
             continue
         yield from _walk(root, parsers, seen_dirs, seen_files, exclude)
+    yield from _siblings(module_dirs, parsers, seen_files, exclude)
+
+
+def _siblings(
+    directories: Sequence[str], parsers: Sequence[Parser], seen_files: set[str], exclude: Callable[[str], bool]
+) -> Iterator[Candidate]:
+    """The other files of each named file's module, as context candidates."""
+    done: set[str] = set()
+    for directory in directories:
+        real = os.path.realpath(directory or ".")
+        if real in done:
+            continue
+        done.add(real)
+        try:
+            with os.scandir(directory or ".") as it:
+                names = sorted(e.name for e in it if e.is_file())
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(directory, name) if directory else name
+            parser = _claim(path, parsers)
+            if (parser is None or not getattr(parser, "module_context", False) or path in seen_files
+                    or exclude(path)):
+                continue
+            seen_files.add(path)
+            yield Candidate(path, parser, context=True)
 
 
 def _walk(

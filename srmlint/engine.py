@@ -172,20 +172,26 @@ class Engine:
         result = ScanResult()
         parsed: list[ParsedFile] = []
         candidates = list(discover(paths, self.parsers, options.exclude))
-        for candidate in candidates:
+        context: list[ParsedFile] = []
+        for done, candidate in enumerate(candidates, start=1):
             pf = read_file(candidate.path, candidate.parser)
-            result.files_scanned += 1
             if options.progress is not None:
-                options.progress(result.files_scanned, len(candidates))
+                options.progress(done, len(candidates))
+            if candidate.context:
+                context.append(pf)
+                continue
+            result.files_scanned += 1
             if pf.format is None and not pf.problems:
                 result.not_templates += 1
                 continue
             result.templates += 1
             parsed.append(pf)
+        reported = {pf.path for pf in parsed}
+        everything = [*parsed, *context]
         graph = ResourceGraph(
-            (r for pf in parsed for r in pf.resources),
-            (d for pf in parsed for d in pf.definitions),
-            (ref for pf in parsed for ref in pf.references),
+            (r for pf in everything for r in pf.resources),
+            (d for pf in everything for d in pf.definitions),
+            (ref for pf in everything for ref in pf.references),
         )
         findings: list[Finding] = []
         result.parse_errors = sum(1 for pf in parsed if pf.problems)
@@ -197,6 +203,8 @@ class Engine:
         )
         rules = [r for r in self.rules if select(r.meta)]
         for resource in graph.resources():
+            if resource.location.file not in reported:
+                continue  # a context file's: it informs the graph, nothing is said about it
             responsibility = self.catalog.classify_resource(resource)
             try:
                 facts = self.extractors.facts_for(resource, graph)

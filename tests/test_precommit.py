@@ -105,3 +105,67 @@ def test_pre_commit_fails_on_the_finding_then_passes(tmp_path: Path) -> None:
     passed = _pre_commit(repo, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "ENC001" not in passed.stdout
+
+
+def _snapshot(tmp_path: Path, env: dict[str, str]) -> tuple[Path, str]:
+    """This project's working tree (uncommitted changes included) as a git
+    repository pre-commit can clone at a revision, as users reference it."""
+    snapshot = tmp_path / "srmlint-src"
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        source = ROOT / name
+        if source.is_file():
+            target = snapshot / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    _git(snapshot, "init", "-q", env=env)
+    _git(snapshot, "add", "-A", env=env)
+    _git(snapshot, "commit", "-q", "-m", "snapshot", env=env)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=snapshot, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    return snapshot, rev
+
+
+def test_installed_hook_keeps_module_context(tmp_path: Path) -> None:
+    """The hook as users install it: `repo:` + `rev:`, so pre-commit builds its
+    own virtualenv and installs srmlint with `language: python` (its
+    dependencies come from the package index, the only network this needs).
+    Only the changed file is passed; its module's other files are context."""
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    env.pop("PYTHONPATH", None)
+    snapshot, rev = _snapshot(tmp_path, env)
+    repo = tmp_path / "repo"
+    (repo / "infra").mkdir(parents=True)
+    config = {"repos": [{"repo": str(snapshot), "rev": rev,
+                         "hooks": [{"id": "srmlint", "args": ["--select", "SRM000,ENC001"]}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    encryption = FIXED[len(INSECURE):]
+    (repo / "infra" / "main.tf").write_text(INSECURE, encoding="utf-8")
+    (repo / "infra" / "encryption.tf").write_text("# encryption comes later\n", encoding="utf-8")
+    _git(repo, "init", "-q", env=env)
+    _git(repo, "add", "-A", env=env)
+    _git(repo, "commit", "-q", "-m", "insecure bucket", env=env)
+
+    def run_changed(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--color", "never", "--files", *files],
+                              cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+
+    failed = run_changed("infra/main.tf")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "infra/main.tf:1:1: ENC001" in failed.stdout
+
+    # The fix lands in another file of the module; pre-commit passes only that
+    # file, and main.tf (unchanged, not passed) is read as its context.
+    (repo / "infra" / "encryption.tf").write_text(encryption, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "encrypt the bucket", env=env)
+    passed = run_changed("infra/encryption.tf")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    # And main.tf alone now sees the encryption configuration beside it.
+    passed = run_changed("infra/main.tf")
+    assert passed.returncode == 0, passed.stdout + passed.stderr

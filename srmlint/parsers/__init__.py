@@ -22,6 +22,11 @@ class Parser(Protocol):
     """
 
     name: str
+    #: Whether the files of one folder form one unit (a Terraform module): a
+    #: file named on its own (pre-commit passes changed files) is then read
+    #: with its siblings as context, so a setting declared in another file of
+    #: the module is seen.
+    module_context: bool
 
     def claims(self, path: str) -> bool: ...
 

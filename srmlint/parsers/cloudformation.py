@@ -92,6 +92,7 @@ class CloudFormationParser:
     """The CloudFormation reader as a :class:`srmlint.parsers.Parser`."""
 
     name = "cloudformation"
+    module_context = False
 
     def claims(self, path: str) -> bool:
         lower = path.lower()

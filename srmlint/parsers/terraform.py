@@ -1160,6 +1160,7 @@ class TerraformParser:
     """Claims ``*.tf`` files; ``*.tf.json`` belongs to ``tfjson.TerraformJsonParser``."""
 
     name = "terraform"
+    module_context = True
 
     def claims(self, path: str) -> bool:
         return path.endswith(".tf")
