@@ -337,11 +337,12 @@ def scan(corpus: Path, cases: Iterable[Case]) -> ScanIndex:
                     folder.mkdir(parents=True)
                     (folder / "main.tf").symlink_to(real)
                     back[os.path.normpath(folder / "main.tf")] = rel
+                    # Named, not found by walking tmp: a walk does not follow
+                    # links that lead out of the folder it scans.
+                    paths.append(str(folder / "main.tf"))
                 else:
                     paths.append(real)
                     back[os.path.normpath(real)] = rel
-            if fmt == "terraform" and back:
-                paths.append(str(Path(tmp, fmt)))
             if paths:
                 jobs.append((_srmlint(paths), back, f"trivy {fmt}"))
             dirs = sorted(checkov_dirs.get(fmt, ()))

@@ -9,18 +9,22 @@ cannot be analysed is a finding, SRM000); 2 usage error or internal failure.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from srmlint import __version__
-from srmlint.rule import RuleMeta, Severity
 
 if TYPE_CHECKING:
+    # Type names only: importing the rule model costs more than a whole
+    # `srmlint --version` may take, so the commands import what they run.
     from srmlint.config import Config
+    from srmlint.resolve import ResolveOptions, ResolveStats
+    from srmlint.rule import RuleMeta
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "matrix", "rules", "explain")
@@ -72,7 +76,39 @@ def build_parser() -> argparse.ArgumentParser:
                         help="color the text output (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--show-unclassified", action="store_true",
                         help="list the AWS resource types the responsibility catalog does not know")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="worker processes that read files (default: the number of cores; 1: none); "
+                             "used only for large scans")
+    parser.add_argument("--no-cache", action="store_true", help="do not use or fill the parse cache")
+    parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Terraform variable value for every scanned root module (as terraform -var)")
+    parser.add_argument("--var-file", action="append", default=[], metavar="FILE",
+                        help="a .tfvars / .tfvars.json file of Terraform variable values (as terraform -var-file)")
+    parser.add_argument("--parameter", action="append", default=[], metavar="KEY=VALUE",
+                        help="a CloudFormation parameter value (overrides its Default)")
+    parser.add_argument("--stats", action="store_true",
+                        help="print to stderr how many attribute values stayed statically unknown")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="parse cache folder (default: $XDG_CACHE_HOME/srmlint, i.e. ~/.cache/srmlint)")
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return jobs
+
+
+def _cpus() -> int:
+    """Cores this process may run on (a container's limit, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _check_codes(codes: Sequence[str], known: Sequence[str], where: str) -> None:
@@ -144,8 +180,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from srmlint.config import matches
     from srmlint.engine import Engine, ScanOptions
     from srmlint.plugins import default_manager
+    from srmlint.reading import default_cache_dir
     from srmlint.reporting import ReportContext
+    from srmlint.rule import Severity
 
+    # A scan allocates many long-lived objects and frees few: the default GC
+    # thresholds re-walk the growing heap again and again (12% of a 20k-resource
+    # scan's CPU). Raised as mypy does; only in the CLI process, never for a
+    # program that imports srmlint.
+    gc.set_threshold(100_000, 50, 100)
     cfg = _load_config(args)
     where = str(cfg.path) if cfg.path else "configuration"
     pm = default_manager()
@@ -175,11 +218,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         inline_suppressions=cfg.inline_suppressions and not args.no_inline_suppressions,
         report_unused_suppressions=cfg.report_unused_suppressions or args.report_unused_suppressions,
         progress=_progress(args.output),
+        jobs=args.jobs or _cpus(),
+        cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
+        resolve=_resolve_options(args, cfg),
     )
     try:
         result = engine.scan(args.paths or ["."], select=selected, options=options)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or directory: {exc.args[0]}") from None
+    if options.resolve.stats is not None:
+        _print_stats(options.resolve.stats)
     if cfg.per_file_ignores:
         result.findings = [
             f for f in result.findings
@@ -205,7 +253,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         data["unclassified_types"] = unclassified_types(result)
         report = dumps(data)
     else:
-        report = reporters[fmt].render(result, context)
+        try:
+            report = reporters[fmt].render(result, context)
+        except Exception as exc:
+            # No report can stand in for the one that failed: exit 2 naming the
+            # reporter, and write no partial report to --output.
+            raise RuntimeError(f"the {fmt!r} reporter failed: {type(exc).__name__}: {exc}") from exc
         if args.show_unclassified and fmt == "text":
             from srmlint.reporters.text import unclassified_lines, unclassified_of
 
@@ -225,11 +278,29 @@ def cmd_matrix(argv: Sequence[str]) -> int:
         description="Who secures what: per resource, which layers are yours and which AWS's, and how "
                     "the customer-owned settings stand.")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to scan (default: .)")
-    parser.add_argument("--format", default="text", help="output format: text (default), markdown or json")
+    parser.add_argument("--format", default="text",
+                        help="output format: text (default), markdown or json; html too with --compare/--base")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--show-unclassified", action="store_true",
                         help="list the AWS resource types the responsibility catalog does not know")
+    parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"),
+                        help="compare two designs (files or folders, either format): the layers that change owner")
+    parser.add_argument("--base", metavar="REF",
+                        help="compare PATH as it is in git revision REF with PATH as it is now (read from git's "
+                             "objects; the working tree, index and refs are never touched)")
+    parser.add_argument("--fail-on-shift-to-customer", action="store_true",
+                        help="with --compare/--base: exit 1 when a layer moves toward you (aws → shared/customer, "
+                             "shared → customer)")
+
+    def one_line(message: str) -> NoReturn:
+        raise UsageError(f"matrix: {message}")
+
+    parser.error = one_line  # type: ignore[method-assign]
     args = parser.parse_args(argv)
+    if args.compare is not None or args.base is not None:
+        return _matrix_compare(args)
+    if args.fail_on_shift_to_customer:
+        raise UsageError("--fail-on-shift-to-customer needs --compare BEFORE AFTER or --base REF")
     if args.format not in MATRIX_FORMATS:
         raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(MATRIX_FORMATS)})")
     from srmlint import matrix
@@ -250,6 +321,79 @@ def cmd_matrix(argv: Sequence[str]) -> int:
     else:
         text = render.render_text(built, args.show_unclassified)
     _write(text, args.output)
+    return EXIT_OK
+
+
+def _resolve_options(args: argparse.Namespace, cfg: Config) -> ResolveOptions:
+    """Values from outside the templates: the configuration's tables, then the command line."""
+    from srmlint.resolve import ResolveOptions, ResolveStats
+    from srmlint.resolve.terraform import TerraformInputs, load_var_file, parse_var_assignment
+
+    try:
+        cli_vars = dict(parse_var_assignment(text) for text in args.var)
+        var_files = tuple(load_var_file(path) for path in args.var_file)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    parameters: dict[str, object] = dict(cfg.parameters)
+    for text in args.parameter:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--parameter expects KEY=VALUE, got {text!r}")
+        parameters[key.strip()] = value
+    return ResolveOptions(
+        terraform=TerraformInputs(config=cfg.variables, var_files=var_files, cli=cli_vars),
+        parameters=parameters,
+        stats=ResolveStats() if args.stats else None,
+    )
+
+
+def _print_stats(stats: ResolveStats) -> None:
+    def share(unknown: int, values: int) -> str:
+        return f"{unknown}/{values} ({100 * unknown / values:.1f}%)" if values else "0/0"
+
+    sys.stderr.write(
+        f"srmlint: attribute values statically unknown: {share(stats.unknown_after, stats.values_after)} "
+        f"(before resolving variables, parameters and modules: {share(stats.unknown_before, stats.values_before)}); "
+        f"{stats.module_resources} resource(s) from local module calls, "
+        f"{stats.skipped_resources} never created (count = 0, false Condition)\n")
+
+
+def _matrix_compare(args: argparse.Namespace) -> int:
+    """``matrix --compare BEFORE AFTER`` / ``matrix --base REF [PATH]``: a
+    report like the matrix (exit 0), unless ``--fail-on-shift-to-customer``
+    makes it a gate on layers moving onto the customer (exit 1)."""
+    from srmlint import compare, gitrev
+    from srmlint.engine import Engine
+    from srmlint.plugins import default_manager
+    from srmlint.reporters import compare as render
+
+    if args.compare is not None and args.base is not None:
+        raise UsageError("--compare and --base cannot be used together")
+    if args.compare is not None and args.paths:
+        raise UsageError("--compare takes its two designs as BEFORE AFTER; no other PATH")
+    if args.base is not None and len(args.paths) > 1:
+        raise UsageError("--base compares one PATH (default: .)")
+    if args.show_unclassified:
+        raise UsageError("--show-unclassified lists one scan's types: use it without --compare/--base")
+    if args.format not in render.FORMATS:
+        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(render.FORMATS)})")
+    engine = Engine(default_manager())
+    try:
+        if args.compare is not None:
+            result = compare.compare_paths(engine, *args.compare)
+        else:
+            result = compare.compare_base(engine, args.base, (args.paths or ["."])[0])
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or directory: {exc.args[0]}") from None
+    except gitrev.GitError as exc:
+        raise UsageError(str(exc)) from None
+    _write(render.render(result, args.format), args.output)
+    for side, design in (("BEFORE", result.before), ("AFTER", result.after)):
+        if design.parse_errors:
+            sys.stderr.write(f"srmlint: the comparison is partial: {side} ({design.path}) has "
+                             f"{design.parse_errors} file(s) that could not be (fully) analysed (SRM000)\n")
+    if args.fail_on_shift_to_customer and result.toward_customer:
+        return EXIT_FINDINGS
     return EXIT_OK
 
 

@@ -39,6 +39,10 @@ class Config:
     baseline: str | None = None
     inline_suppressions: bool = True
     report_unused_suppressions: bool = False
+    #: Terraform variable values for every scanned root module (below --var-file/--var).
+    variables: Mapping[str, Any] = field(default_factory=dict)
+    #: CloudFormation parameter values (below --parameter).
+    parameters: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -76,6 +80,29 @@ def _per_file(value: Any, key: str, where: str) -> dict[str, tuple[str, ...]]:
     return {str(glob): _codes(codes, f"{key}.{glob}", where) for glob, codes in value.items()}
 
 
+def _value_table(value: Any, key: str, where: str) -> dict[str, Any]:
+    """A table of name = value: names as Terraform/CloudFormation spell them,
+    values any TOML value but a date (templates have no date type)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `{key}` must be a table of name = value")
+
+    def check(item: Any, name: str) -> None:
+        if isinstance(item, dict):
+            for inner_key, inner in item.items():
+                check(inner, f"{name}.{inner_key}")
+        elif isinstance(item, list):
+            for inner in item:
+                check(inner, name)
+        elif not isinstance(item, str | int | float | bool):
+            raise ConfigError(f"{where}: `{key}.{name}` must be a string, number, boolean, list or table")
+
+    for name, item in value.items():
+        if not name or not name.replace("_", "a").replace("-", "a").isalnum():
+            raise ConfigError(f"{where}: `{key}` has an invalid name {name!r}")
+        check(item, name)
+    return dict(value)
+
+
 #: Every key the file may hold, with its reader and the Config field it sets.
 _KEYS = {
     "select": ("select", _codes),
@@ -87,6 +114,8 @@ _KEYS = {
     "baseline": ("baseline", _string),
     "inline-suppressions": ("inline_suppressions", _bool),
     "report-unused-suppressions": ("report_unused_suppressions", _bool),
+    "variables": ("variables", _value_table),
+    "parameters": ("parameters", _value_table),
 }
 
 

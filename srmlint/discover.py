@@ -4,7 +4,8 @@ Directories are walked in sorted order (deterministic output); directories
 that hold no templates of the user's (VCS metadata, Terraform's provider
 cache, dependencies, virtualenvs) are skipped; a directory reached twice
 (symlink loops, bind mounts) is read once. A file the user names explicitly is
-always read, whatever its folder.
+always read, whatever its folder. Symlinks found while walking are followed
+only while they stay inside the folder being walked (see :func:`_inside`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,19 @@ def _claim(path: str, parsers: Sequence[Parser]) -> Parser | None:
         if parser.claims(path):
             return parser
     return None
+
+
+def _inside(link: str, root_real: str) -> bool:
+    """Whether the symlink ``link`` leads to ``root_real`` or below it.
+
+    srmlint runs on untrusted pull requests: a link committed as ``x.tf ->
+    /home/runner/.aws/credentials`` (or to ``/dev/zero``, or to a huge file)
+    must not make the scan read, and echo in its messages, what lies outside
+    the folder the user asked for. Links inside it are followed (each folder
+    is still read once); a path the user names is always read.
+    """
+    real = os.path.realpath(link)
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 
 
 def _is_virtualenv(path: str) -> bool:
@@ -88,6 +102,8 @@ def _siblings(
             continue
         for name in names:
             path = os.path.join(directory, name) if directory else name
+            if os.path.islink(path) and not _inside(path, real):
+                continue
             parser = _claim(path, parsers)
             if (parser is None or not getattr(parser, "module_context", False) or path in seen_files
                     or exclude(path)):
@@ -101,6 +117,7 @@ def _walk(
     exclude: Callable[[str], bool],
 ) -> Iterator[Candidate]:
     stack = [top]
+    top_real = os.path.realpath(top)
     while stack:
         directory = stack.pop()
         try:
@@ -122,6 +139,8 @@ def _walk(
             if exclude(path):
                 continue
             try:
+                if entry.is_symlink() and not _inside(entry.path, top_real):
+                    continue  # leads out of the folder being scanned: see _inside
                 if entry.is_dir():
                     if entry.name not in SKIP_DIRS and not _is_virtualenv(path):
                         subdirs.append(path)

@@ -7,7 +7,6 @@ all come from plugins.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -17,17 +16,18 @@ from srmlint.catalog import Catalog
 from srmlint.discover import discover
 from srmlint.extract import Extractor, ExtractorRegistry
 from srmlint.facts import FactSet
-from srmlint.findings import Finding, ResourceRef, ResponsibilityRef
+from srmlint.findings import Finding, ModuleCallRef, ResourceRef, ResponsibilityRef
 from srmlint.graph import ResourceGraph
 from srmlint.model import Location, ParsedFile, ParseProblem, Resource
 from srmlint.parsers import Parser
+
+# Reading files (in this process or in workers, with the parse cache) lives in
+# srmlint.reading; MAX_FILE_BYTES and read_file stay importable from here.
+from srmlint.reading import read_all
+from srmlint.resolve import ResolveOptions, resolve_scan
 from srmlint.responsibility import Owner, Responsibility
 from srmlint.rule import Rule, RuleMeta, Severity
 from srmlint.suppress import SuppressionIndex
-
-#: Files larger than this are reported, not read: no real template comes near
-#: it, and an attacker-supplied giant must not exhaust memory.
-MAX_FILE_BYTES = 16 * 1024 * 1024
 
 SRM000 = RuleMeta(
     id="SRM000",
@@ -101,6 +101,12 @@ class ScanOptions:
     report_unused_suppressions: bool = False
     #: Called with (files read, files to read) as the scan goes.
     progress: Callable[[int, int], None] | None = None
+    #: Worker processes that read files (1: in this process); see srmlint.reading.
+    jobs: int = 1
+    #: Folder of the parse cache (None: no cache).
+    cache_dir: str | None = None
+    #: Values from outside the templates (``--var``, ``--parameter``...) for the resolve stage.
+    resolve: ResolveOptions = field(default_factory=ResolveOptions)
 
 
 @dataclass(frozen=True)
@@ -173,10 +179,8 @@ class Engine:
         parsed: list[ParsedFile] = []
         candidates = list(discover(paths, self.parsers, options.exclude))
         context: list[ParsedFile] = []
-        for done, candidate in enumerate(candidates, start=1):
-            pf = read_file(candidate.path, candidate.parser)
-            if options.progress is not None:
-                options.progress(done, len(candidates))
+        files = read_all(candidates, jobs=options.jobs, cache_dir=options.cache_dir, progress=options.progress)
+        for candidate, pf in zip(candidates, files, strict=True):
             if candidate.context:
                 context.append(pf)
                 continue
@@ -186,8 +190,12 @@ class Engine:
                 continue
             result.templates += 1
             parsed.append(pf)
+        # Variables, locals, parameters, conditions and local modules: per
+        # module directory / template, after reading and before the graph.
+        resolved = resolve_scan(parsed, context, options.resolve)
+        parsed, context = resolved.parsed, resolved.context
         reported = {pf.path for pf in parsed}
-        everything = [*parsed, *context]
+        everything = [*parsed, *context, *resolved.expanded]
         graph = ResourceGraph(
             (r for pf in everything for r in pf.resources),
             (d for pf in everything for d in pf.definitions),
@@ -203,21 +211,29 @@ class Engine:
         )
         rules = [r for r in self.rules if select(r.meta)]
         for resource in graph.resources():
-            if resource.location.file not in reported:
+            if (resource.module.location if resource.module else resource.location).file not in reported:
                 continue  # a context file's: it informs the graph, nothing is said about it
-            responsibility = self.catalog.classify_resource(resource)
             try:
-                facts = self.extractors.facts_for(resource, graph)
-            except Exception as exc:  # an extractor bug must not end the scan
-                findings.append(_internal_error(resource, "fact extraction", exc))
-                facts = FactSet()
-            else:
-                for finding in self._check(resource, facts, responsibility, graph, rules):
-                    ignore = suppressions.match(resource, finding.rule_id) if suppressions else None
-                    if ignore is not None:
-                        finding = replace(finding, suppressed=True, suppression="inline",
-                                          suppression_reason=ignore.reason)
-                    findings.append(finding)
+                responsibility = self.catalog.classify_resource(resource)
+            except Exception as exc:  # a catalog condition that trips on odd attributes
+                findings.append(_internal_error(resource, "classification", exc))
+                # The type's own entry, without the attribute conditions: the
+                # rules limited to its service still run.
+                try:
+                    responsibility = self.catalog.classify(resource.format, resource.type)
+                except Exception:
+                    responsibility = None
+            # Per extractor: one extractor's bug costs its own facts (an SRM000
+            # naming it), not the facts, and so the findings, of the others.
+            errors: list[tuple[Extractor, Exception]] = []
+            facts = self.extractors.facts_for(resource, graph, errors)
+            findings.extend(_internal_error(resource, f"extractor {e.name}", exc) for e, exc in errors)
+            for finding in self._check(resource, facts, responsibility, graph, rules):
+                ignore = suppressions.match(resource, finding.rule_id) if suppressions else None
+                if ignore is not None:
+                    finding = replace(finding, suppressed=True, suppression="inline",
+                                      suppression_reason=ignore.reason)
+                findings.append(finding)
             result.resources.append(TaggedResource(resource, responsibility, facts))
         if suppressions is not None:
             if select(SRM002):
@@ -263,26 +279,6 @@ class Engine:
 
 
 _NOT_AWS = Responsibility(service=None, service_model=None, note="not an AWS resource type")
-
-
-def read_file(path: str, parser: Parser) -> ParsedFile:
-    """Read and parse one file; never raises (the scan must go on)."""
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            return _unreadable(path, f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; not read")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return _unreadable(path, f"cannot read file: {exc.strerror or exc}")
-    try:
-        return parser.parse(path, data)
-    except Exception as exc:  # a reader bug on odd input: report it, keep scanning
-        return _unreadable(path, f"internal error in the {parser.name} reader: {type(exc).__name__}: {exc}")
-
-
-def _unreadable(path: str, message: str) -> ParsedFile:
-    return ParsedFile(path=path, format=None, problems=(ParseProblem(message, Location(path, 1, 1)),))
 
 
 def _problem_finding(meta: RuleMeta, problem: ParseProblem) -> Finding:
@@ -335,8 +331,10 @@ def _finding(
         line=location.line,
         end_line=location.end_line,
         column=location.column,
-        resource=ResourceRef(resource.type, resource.name, resource.address),
+        resource=ResourceRef(resource.type, resource.name, resource.full_address),
         responsibility=ResponsibilityRef(owner=owner, layer=meta.layer, service_model=model),
         aws_default=aws_default,
+        module_call=None if resource.module is None else ModuleCallRef(
+            resource.module.address, resource.module.location.file, resource.module.location.line),
     )
 

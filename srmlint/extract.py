@@ -36,13 +36,31 @@ class ExtractorRegistry:
                 for type_ in types:
                     self._by_type[(fmt, type_)].append(extractor)
 
-    def facts_for(self, resource: Resource, graph: ResourceGraph) -> FactSet:
+    def facts_for(
+        self, resource: Resource, graph: ResourceGraph,
+        errors: list[tuple[Extractor, Exception]] | None = None,
+    ) -> FactSet:
+        """The facts of every extractor of the resource's type.
+
+        With ``errors``, an extractor that raises is appended to it with its
+        exception and contributes nothing, not even the facts it yielded
+        before failing, while the other extractors' facts are kept (the engine
+        reports each as an SRM000 naming the extractor); without, the error
+        propagates.
+        """
         extractors = self._by_type.get((resource.format, resource.type))
         if not extractors:
             return FactSet()
         facts: list[Fact] = []
         for extractor in extractors:
-            facts.extend(extractor.extract(resource, graph))
+            try:
+                produced = list(extractor.extract(resource, graph))
+            except Exception as exc:
+                if errors is None:
+                    raise
+                errors.append((extractor, exc))
+                continue
+            facts.extend(produced)
         return FactSet(facts)
 
     def types_producing(self, kinds: Iterable[type[Fact]]) -> dict[str, list[str]]:

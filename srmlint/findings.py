@@ -22,6 +22,16 @@ class ResponsibilityRef:
 
 
 @dataclass(frozen=True, slots=True)
+class ModuleCallRef:
+    """The ``module`` block (in the scanned root module) through which the
+    resource of a finding inside a local module was instantiated."""
+
+    address: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
     rule: str
@@ -40,6 +50,9 @@ class Finding:
     suppressed: bool = False
     suppression: str | None = None
     suppression_reason: str | None = None
+    #: Set when the resource was expanded from a local module call: the
+    #: finding's file and line are inside the module, this names the call.
+    module_call: ModuleCallRef | None = None
 
     def sort_key(self) -> tuple[str, int, str, int, str]:
         return (self.file, self.line, self.rule_id, self.column, self.message)

@@ -42,6 +42,10 @@ SETTING_TITLES: dict[str, str] = {
     "key_rotation": "key rotation",
     "platform_updates": "platform updates",
     "deletion_protection": "deletion protection",
+    "iam_password_policy": "IAM password policy",
+    "iam_database_auth": "IAM database authentication",
+    "credentials": "credentials",
+    "http_request_handling": "malformed HTTP request handling",
 }
 
 

@@ -66,6 +66,24 @@ class Intrinsic:
     args: Any
 
 
+@dataclass(frozen=True, slots=True)
+class ModuleCall:
+    """How a resource declared inside a local Terraform module was reached.
+
+    Kept so a finding can point at the line inside the module *and* name the
+    ``module`` block the user wrote: ``path`` is the module path prefixed to
+    the resource's address (``module.a`` or ``module.a.module.b``);
+    ``address`` and ``location`` are the outermost call, the one in the root
+    module that was scanned; ``source_scope`` is the module's own directory
+    (where its inline suppressions live).
+    """
+
+    path: str
+    address: str
+    location: Location
+    source_scope: str
+
+
 @dataclass(frozen=True)
 class Resource:
     """One resource (or Terraform data source) as declared in a template.
@@ -90,9 +108,17 @@ class Resource:
     mode: Literal["managed", "data"] = "managed"
     locations: Mapping[AttrPath, Location] = field(default_factory=dict, compare=False, repr=False)
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: Set on resources expanded from a local module call (their ``scope`` is
+    #: then one per call, their ``address`` the module-local one).
+    module: ModuleCall | None = field(default=None, compare=False, repr=False)
 
     def __hash__(self) -> int:
         return hash((self.scope, self.address, self.location))
+
+    @property
+    def full_address(self) -> str:
+        """The address as Terraform names it: ``module.m.type.name`` inside a module."""
+        return self.address if self.module is None else f"{self.module.path}.{self.address}"
 
     def locate(self, *path: str | int) -> Location:
         """The span of the longest prefix of ``path`` that the source states."""

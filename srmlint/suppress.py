@@ -154,7 +154,10 @@ class SuppressionIndex:
             self._add(target, ignores, bad)
 
     def match(self, resource: Resource, rule_id: str) -> Ignore | None:
-        for ignore in self.by_resource.get((resource.scope, resource.address), ()):
+        keys = [(resource.scope, resource.address)]
+        if resource.module is not None:  # a module's own ignores hold for every call of it
+            keys.append((resource.module.source_scope, resource.address))
+        for ignore in (i for key in keys for i in self.by_resource.get(key, ())):
             if ignore.rule_id == rule_id:
                 self.used.add(ignore)
                 return ignore

@@ -74,6 +74,8 @@ class PolicyStatement(Fact):
     principals: Any = None
     conditions: Any = None
     sid: str | None = None
+    #: ``NotPrincipal`` (same shape as ``principals``): everyone except these.
+    not_principals: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +216,8 @@ class ContainerDefinition(Fact):
 
     name: str | Unknown | None
     privileged: bool | Unknown | None = None
+    #: ``readonlyRootFilesystem`` / ``ReadonlyRootFilesystem``.
+    readonly_root_fs: bool | Unknown | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,3 +324,129 @@ class KeyRotation(Fact):
 
     enabled: bool | Unknown | None
     rotatable: bool | Unknown = True
+
+
+@dataclass(frozen=True, slots=True)
+class HttpRequestHandling(Fact):
+    """How an Application Load Balancer (or a Classic Load Balancer, for
+    ``desync_mode`` only) treats malformed HTTP requests.
+
+    ``drop_invalid_headers``: whether header fields with invalid names are
+    removed before requests reach the targets (``None`` when unset: AWS's
+    default is false; ``None`` too on a Classic Load Balancer, which has no
+    such setting). ``desync_mode``: the HTTP desync mitigation mode, lower
+    case (``monitor``, ``defensive``, ``strictest``; ``None`` when unset: AWS's
+    default is ``defensive``). Either may be ``Unknown``.
+    ``has_header_setting`` is False for load balancers without the setting.
+    """
+
+    drop_invalid_headers: bool | Unknown | None
+    desync_mode: str | Unknown | None
+    has_header_setting: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NodeGroupRemoteAccess(Fact):
+    """SSH access to the worker nodes of an EKS managed node group.
+
+    ``ssh_key``: the EC2 key pair named for remote access (``None`` when the
+    template gives none: no SSH access is set up). ``source_groups``: the
+    security groups allowed to reach port 22, as a tuple (empty when none
+    are given: EKS then opens port 22 to ``0.0.0.0/0``), or ``Unknown``.
+    """
+
+    ssh_key: Any
+    source_groups: tuple[Any, ...] | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordPolicy(Fact):
+    """The account's IAM password policy (``aws_iam_account_password_policy``).
+
+    Each field is the stated value (``None`` when unset: AWS's defaults are
+    then a minimum length of 8 and no other requirement), or ``Unknown``.
+    """
+
+    minimum_length: int | Unknown | None
+    require_lowercase: bool | Unknown | None
+    require_uppercase: bool | Unknown | None
+    require_numbers: bool | Unknown | None
+    require_symbols: bool | Unknown | None
+    reuse_prevention: int | Unknown | None
+    max_age: int | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseIamAuth(Fact):
+    """Whether a database (RDS instance or cluster, Neptune cluster) accepts
+    IAM database authentication. ``enabled``: the stated flag (``None`` when
+    unset: AWS's default is off), or ``Unknown``. ``engine``: the engine as
+    written (lower case), ``None`` when unset, or ``Unknown``; IAM
+    authentication exists only for MySQL, MariaDB, PostgreSQL, Aurora and Neptune.
+    """
+
+    enabled: bool | Unknown | None
+    engine: str | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class HardcodedSecret(Fact):
+    """A secret written literally into a template: ``kind`` says what it looks
+    like (``aws_access_key``, ``aws_secret_key``, ``private_key``, ``password``
+    ...), ``where`` names the setting in words (``environment variable
+    DB_PASSWORD``, ``user data``). The secret itself is never kept."""
+
+    kind: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccessKey(Fact):
+    """An IAM access key (``aws_iam_access_key``, ``AWS::IAM::AccessKey``)
+    for ``user``: the user's name as far as it is statically known
+    (followed to the ``aws_iam_user`` / ``AWS::IAM::User`` it references), or
+    ``Unknown``."""
+
+    user: str | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRepository(Fact):
+    """Image hygiene settings of an ECR repository.
+
+    ``scan_on_push``: basic scanning of each pushed image (``None`` when
+    unset: AWS's default is off). ``registry_scanning``: the template also
+    configures registry-level scanning (``aws_ecr_registry_scanning_configuration``
+    / ``AWS::ECR::RegistryScanningConfiguration``), which may scan this
+    repository whatever it says. ``tag_mutability``: ``MUTABLE``,
+    ``IMMUTABLE`` (upper case, with any ``_WITH_EXCLUSION`` suffix kept), or
+    ``None`` when unset (AWS's default: mutable). Either may be ``Unknown``.
+    """
+
+    scan_on_push: bool | Unknown | None
+    registry_scanning: bool
+    tag_mutability: str | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class HostNamespaces(Fact):
+    """Host namespaces an ECS task definition shares with its container
+    instance: ``network_mode``, ``pid_mode``, ``ipc_mode`` as written (lower
+    case), ``None`` when unset (ECS's defaults: ``bridge`` on EC2 (Linux), no
+    shared PID or IPC namespace), or ``Unknown``."""
+
+    network_mode: str | Unknown | None
+    pid_mode: str | Unknown | None
+    ipc_mode: str | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class WebAclRules(Fact):
+    """The rules of a WAF web ACL (classic, regional or v2): ``rules`` is how
+    many non-empty rule entries it has (``Unknown`` when a ``dynamic`` block
+    or an intrinsic makes that not static); ``default_allow`` whether a
+    request no rule matches is allowed (``Unknown`` when not static, ``None``
+    when unstated)."""
+
+    rules: int | Unknown
+    default_allow: bool | Unknown | None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from srmlint import expr as E
@@ -85,9 +87,10 @@ def statements(
             not_actions=_strings(statement.get("NotAction")),
             resources=_strings(statement.get("Resource")),
             not_resources=_strings(statement.get("NotResource")),
-            principals=statement.get("Principal", statement.get("NotPrincipal")),
+            principals=statement.get("Principal"),
             conditions=statement.get("Condition"),
             sid=statement.get("Sid") if isinstance(statement.get("Sid"), str) else None,
+            not_principals=statement.get("NotPrincipal"),
         )
 
 
@@ -117,16 +120,8 @@ def document_statements(
     for index, block in enumerate(blocks):
         if not isinstance(block, Mapping):
             continue
-        principals: dict[str, tuple[str | Unknown, ...]] | None = None
-        for key in ("principals", "not_principals"):
-            for p in block.get(key) or ():
-                if isinstance(p, Mapping) and isinstance(p.get("type"), str):
-                    ids = _strings(p.get("identifiers"))
-                    principals = principals or {}
-                    # Two blocks of one type add up, as in the JSON the data source renders.
-                    principals[p["type"]] = principals.get(p["type"], ()) + (
-                        ids if isinstance(ids, tuple) else (ids or Unknown(None),)
-                    )
+        principals = _document_principals(block.get("principals"))
+        not_principals = _document_principals(block.get("not_principals"))
         conditions = _document_conditions(block.get("condition"))
         effect = block.get("effect")
         if effect is None:  # the data source's default
@@ -143,7 +138,25 @@ def document_statements(
             principals=principals,
             conditions=conditions,
             sid=block.get("sid") if isinstance(block.get("sid"), str) else None,
+            not_principals=not_principals,
         )
+
+
+def _document_principals(value: Any) -> dict[str, tuple[str | Unknown, ...]] | Unknown | None:
+    """``principals`` / ``not_principals`` blocks as a JSON-shaped mapping
+    (type → identifiers); ``None`` when there is no block."""
+    if isinstance(value, Unknown):
+        return value
+    principals: dict[str, tuple[str | Unknown, ...]] | None = None
+    for p in value or ():
+        if isinstance(p, Mapping) and isinstance(p.get("type"), str):
+            ids = _strings(p.get("identifiers"))
+            principals = principals or {}
+            # Two blocks of one type add up, as in the JSON the data source renders.
+            principals[p["type"]] = principals.get(p["type"], ()) + (
+                ids if isinstance(ids, tuple) else (ids or Unknown(None),)
+            )
+    return principals
 
 
 def _document_conditions(value: Any) -> Any:
@@ -266,3 +279,47 @@ def principal_values(statement: PolicyStatement, kind: str) -> tuple[Any, ...] |
                 return None
             return tuple(value) if isinstance(value, list | tuple) else (value,)
     return ()
+
+
+# ----------------------------------------------------------------- access levels
+
+#: Access levels of ``rules/iam_actions.yaml`` and how messages name them.
+ACCESS_LEVELS = {"write": "write", "permissions": "permissions-management", "tagging": "tagging"}
+
+
+@lru_cache(maxsize=1)
+def action_levels() -> dict[str, dict[str, tuple[str, str]]]:
+    """Service prefix (lower case) → lower-case action → (``service:Action`` as
+    AWS spells it, access level), for the restrictable actions of
+    ``rules/iam_actions.yaml`` (the AWS Service Authorization Reference)."""
+    import yaml
+
+    from srmlint.catalog import rules_dir
+
+    with open(rules_dir() / "iam_actions.yaml", encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    table: dict[str, dict[str, tuple[str, str]]] = {}
+    for service, levels in (data.get("services") or {}).items():
+        for level, names in (levels or {}).items():
+            for name in names or ():
+                full = f"{service}:{name}"
+                table.setdefault(str(service).lower(), {})[full.lower()] = (full, str(level))
+    return table
+
+
+@lru_cache(maxsize=4096)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(fnmatch.translate(_escape_brackets(pattern.strip().lower())))
+
+
+def classified_actions(pattern: str) -> list[tuple[str, str]]:
+    """The restrictable actions of the table that the action ``pattern``
+    (IAM wildcards, any case) grants, as (``service:Action``, level)."""
+    text = pattern.strip().lower()
+    service, _, _ = text.partition(":")
+    table = action_levels()
+    # A wildcard in the service part may span the colon: "*Role*".
+    wild = "*" in service or "?" in service
+    services = list(table) if wild else [service] if service in table else []
+    compiled = _pattern(text)
+    return [entry for s in services for key, entry in table[s].items() if compiled.match(key)]

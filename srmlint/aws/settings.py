@@ -21,17 +21,22 @@ from srmlint.aws.facts import (
     EncryptionAtRest,
     EncryptionInTransit,
     FunctionRuntime,
+    HostNamespaces,
+    HttpRequestHandling,
+    ImageRepository,
     IngressRule,
     InstanceMetadataOptions,
     KeyRotation,
     LoggingSetting,
     NetworkAclRule,
+    NodeGroupRemoteAccess,
     PointInTimeRecovery,
     PolicyAttachment,
     PolicyStatement,
     PublicAccessBlock,
     PublicExposure,
     Versioning,
+    WebAclRules,
 )
 from srmlint.facts import Fact
 from srmlint.model import Unknown
@@ -183,6 +188,46 @@ def key_rotation(fact: KeyRotation) -> Status | None:
     return "configured" if fact.enabled is True else "unset_or_insecure"
 
 
+def http_request_handling(fact: HttpRequestHandling) -> Status:
+    values = [fact.desync_mode] + ([fact.drop_invalid_headers] if fact.has_header_setting else [])
+    if fact.desync_mode == "monitor" or (fact.has_header_setting and fact.drop_invalid_headers in (None, False)):
+        return "unset_or_insecure"
+    return "unknown" if _has_unknown(values) else "configured"
+
+
+def node_group_remote_access(fact: NodeGroupRemoteAccess) -> Status | None:
+    if fact.ssh_key is None or fact.ssh_key == "":
+        return None  # no SSH access set up
+    if isinstance(fact.ssh_key, Unknown) or isinstance(fact.source_groups, Unknown):
+        return "unknown"
+    return "configured" if fact.source_groups else "unset_or_insecure"
+
+
+def image_repository(fact: ImageRepository) -> Status:
+    if fact.registry_scanning:
+        scan: Status = "configured"
+    else:
+        scan = _flag(fact.scan_on_push, False)
+    tags: Status = "unknown" if isinstance(fact.tag_mutability, Unknown) else (
+        "unset_or_insecure" if fact.tag_mutability in (None, "MUTABLE") else "configured")
+    if "unset_or_insecure" in (scan, tags):
+        return "unset_or_insecure"
+    return "unknown" if "unknown" in (scan, tags) else "configured"
+
+
+def host_namespaces(fact: HostNamespaces) -> Status:
+    values = [fact.network_mode, fact.pid_mode, fact.ipc_mode]
+    if "host" in values:
+        return "unset_or_insecure"
+    return "unknown" if _has_unknown(values) else "configured"
+
+
+def web_acl_rules(fact: WebAclRules) -> Status:
+    if isinstance(fact.rules, Unknown) or isinstance(fact.default_allow, Unknown):
+        return "unknown"
+    return "unset_or_insecure" if fact.rules == 0 and fact.default_allow is True else "configured"
+
+
 JUDGES: Mapping[type[Fact], Judge] = {
     EncryptionAtRest: encryption,
     IngressRule: ingress,
@@ -202,4 +247,9 @@ JUDGES: Mapping[type[Fact], Judge] = {
     PublicExposure: public_exposure,
     EncryptionInTransit: in_transit,
     KeyRotation: key_rotation,
+    HttpRequestHandling: http_request_handling,
+    NodeGroupRemoteAccess: node_group_remote_access,
+    ImageRepository: image_repository,
+    HostNamespaces: host_namespaces,
+    WebAclRules: web_acl_rules,
 }

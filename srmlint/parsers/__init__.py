@@ -52,7 +52,8 @@ def shielded(format_: Format) -> Callable[[ParseFn], ParseFn]:
             except RecursionError:
                 message = "nesting too deep to analyse"
             except Exception as exc:
-                message = f"could not analyse file (internal error {type(exc).__name__}: {exc})"
+                message = (f"could not analyse file (internal error in the {format_} reader: "
+                           f"{type(exc).__name__}: {exc})")
             return ParsedFile(path, format_, problems=(ParseProblem(message, Location(path, 1, 1)),))
 
         return guarded

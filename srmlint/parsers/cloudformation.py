@@ -24,6 +24,7 @@ Conventions a consumer needs to know:
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import json
 import re
@@ -116,7 +117,39 @@ def _problem(message: str, location: Location) -> ParseProblem:
     return ParseProblem(message, location)
 
 
+#: The byte order marks of the other encodings YAML allows (UTF-32 first:
+#: its little-endian mark starts with UTF-16's).
+_WIDE_BOMS: Final = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _from_wide(path: str, data: bytes) -> bytes | ParsedFile:
+    """UTF-16/32 text with a byte order mark, as UTF-8; other bytes as they are.
+
+    YAML allows these encodings and editors on Windows write UTF-16 with a
+    mark, so such a file may well be a template someone deploys. A security
+    linter that called it "not a template" (the byte prefilter sees only
+    NULs) would skip it silently; decoding costs one pass over the bytes.
+    Without a mark the encoding is a guess, and such a file stays unread.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).encode("utf-8")
+            except UnicodeError as error:
+                if not looks_like_cloudformation(data.decode(codec, "replace").encode("utf-8")):
+                    return ParsedFile(path, None)  # broken, and nothing like a template either
+                return ParsedFile(path, "cloudformation", problems=(_problem(
+                    f"file starts with a {codec.upper()} byte order mark but is not valid {codec.upper()} "
+                    f"({error})", Location(path, 1, 1)),))
+    return data
+
+
 def _parse(path: str, data: bytes) -> ParsedFile:
+    wide = _from_wide(path, data)
+    if isinstance(wide, ParsedFile):
+        return wide
+    data = wide
     if not looks_like_cloudformation(data):
         return ParsedFile(path, None)
     if data.startswith(b"\xef\xbb\xbf"):

@@ -55,6 +55,7 @@ __all__ = [
     "parse_expression",
     "parse_template",
     "parse_terraform",
+    "read_attributes",
     "read_blocks",
     "references_in",
 ]
@@ -863,6 +864,11 @@ def _snippet(data: bytes, node: tree_sitter.Node) -> str:
 
 def _decode_problem(path: str, data: bytes) -> ParseProblem | None:
     """Why ``data`` is not text Terraform could read, located at the offending byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (or UTF-32 LE) byte order mark
+        return ParseProblem(
+            "file is UTF-16/UTF-32 (byte order mark found); Terraform files must be UTF-8",
+            Location(path, 1, 1),
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
@@ -928,6 +934,38 @@ def read_blocks(data: bytes, path: str = "<memory>") -> tuple[list[RawBlock], li
     """
     blocks, problems, _, _ = _read(data, path)
     return blocks, problems
+
+
+def read_attributes(data: bytes, path: str = "<memory>") -> tuple[dict[str, Any], list[ParseProblem]]:
+    """The top-level attributes of a ``.tfvars`` file (values as in resource
+    bodies: static data, or Unknown); blocks are ignored. Never raises.
+
+    A file with a syntax error gives its problem and no values: a variable
+    file read halfway would silently bind some variables and not others.
+    """
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    problem = _decode_problem(path, data)
+    if problem is not None:
+        return {}, [problem]
+    root = _ts_parser().parse(data).root_node
+    reader = _Reader(path, data)
+    if root.has_error:
+        error = _first_error(root) or root
+        location = reader.loc(error)
+        return {}, [ParseProblem(f"syntax error{_snippet(data, error)}", location)]
+    values: dict[str, Any] = {}
+    try:
+        for body in (c for c in root.children if c.type == "body"):
+            for child in body.children:
+                if child.type != "attribute":
+                    continue
+                name = reader.text(child.children[0])
+                value_node = next((p for p in child.children[1:] if p.type == "expression"), None)
+                values[name] = None if value_node is None else reader.value(value_node, (name,), {})
+    except (_TooDeep, RecursionError):
+        return {}, [ParseProblem(f"nested more than {_MAX_DEPTH} levels deep", Location(path, 1, 1))]
+    return values, []
 
 
 def _read(

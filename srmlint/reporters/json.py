@@ -19,6 +19,14 @@ SCHEMA_VERSION = 1
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
+    record = _finding_record(f)
+    if f.module_call is not None:  # only inside local modules: reports without them are unchanged
+        record["module_call"] = {"address": f.module_call.address, "file": f.module_call.file,
+                                 "line": f.module_call.line}
+    return record
+
+
+def _finding_record(f: Finding) -> dict[str, Any]:
     return {
         "rule_id": f.rule_id,
         "rule": f.rule,
@@ -52,7 +60,7 @@ def report_dict(result: ScanResult, context: ReportContext) -> dict[str, Any]:
             "format": r.format,
             "type": r.type,
             "name": r.name,
-            "address": r.address,
+            "address": r.full_address,
             "line": r.location.line,
             "end_line": r.location.end_line,
             "service_model": resp.service_model if resp else None,

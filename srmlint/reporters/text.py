@@ -46,6 +46,9 @@ def format_context(finding: Finding) -> str:
         context.append(f"{r.owner}-owned: {LAYERS.get(r.layer, r.layer)}")
         if r.service_model:
             context.append(MODEL_TITLES.get(r.service_model, r.service_model))
+    if finding.module_call is not None:
+        call = finding.module_call
+        context.append(f"via {call.address} at {call.file}:{call.line}")
     return f"  ({' · '.join(context)})" if context else ""
 
 

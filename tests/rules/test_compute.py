@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from srmlint.engine import ScanResult
 from srmlint.packs.compute import cmp002_lambda_runtime_deprecated as cmp002
 from tests.conftest import ScanFiles, rule_ids
 
@@ -159,3 +160,87 @@ def test_beanstalk_explicitly_off_is_flagged(scan_files: ScanFiles) -> None:
 def test_rds_minor_upgrades_unset_is_aws_default(scan_files: ScanFiles) -> None:
     db = 'resource "aws_db_instance" "d" {\n  engine = "mysql"\n  instance_class = "db.t3.micro"\n}\n'
     assert "CMP005" not in rule_ids(scan_files({"main.tf": db}))
+
+
+# ---------------------------------------------------------------- second pass: CMP006-CMP011
+
+def _cmp(result: ScanResult) -> list[str]:
+    return [i for i in rule_ids(result) if i.startswith("CMP")]
+
+
+@pytest.mark.parametrize(
+    ("resource", "expected"),
+    [
+        ('resource "aws_elasticache_cluster" "c" {\n  engine = "redis"\n  auto_minor_version_upgrade = false\n}\n',
+         ["CMP006"]),
+        ('resource "aws_elasticache_cluster" "c" {\n  engine = "redis"\n}\n', []),
+        ('resource "aws_redshift_cluster" "r" {\n  cluster_identifier = "r"\n  allow_version_upgrade = false\n}\n',
+         ["CMP006"]),
+        ('resource "aws_mq_broker" "b" {\n  auto_minor_version_upgrade = var.up\n}\n', []),
+        # RDS is CMP005's
+        ('resource "aws_db_instance" "d" {\n  engine = "mysql"\n  auto_minor_version_upgrade = false\n}\n',
+         ["CMP005"]),
+    ],
+)
+def test_engine_minor_upgrades(resource: str, expected: list[str], scan_files: ScanFiles) -> None:
+    assert _cmp(scan_files({"main.tf": resource})) == expected
+
+
+def test_ecr_registry_scanning_covers_repositories(scan_files: ScanFiles) -> None:
+    repo = 'resource "aws_ecr_repository" "r" {\n  name = "r"\n  image_tag_mutability = "IMMUTABLE"\n}\n'
+    assert _cmp(scan_files({"main.tf": repo})) == ["CMP007"]
+    registry = ('resource "aws_ecr_registry_scanning_configuration" "s" {\n  scan_type = "ENHANCED"\n'
+                '  rule {\n    scan_frequency = "CONTINUOUS_SCAN"\n    repository_filter {\n'
+                '      filter = "*"\n      filter_type = "WILDCARD"\n    }\n  }\n}\n')
+    assert _cmp(scan_files({"main.tf": repo + registry})) == []
+
+
+def test_ecr_cfn_string_false_and_unknown(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  R:\n    Type: AWS::ECR::Repository\n    Properties:\n"
+           "      ImageTagMutability: !Ref Mode\n      ImageScanningConfiguration:\n        ScanOnPush: 'false'\n")
+    assert _cmp(scan_files({"t.yaml": cfn})) == ["CMP007"]
+    immutable = cfn.replace("!Ref Mode", "IMMUTABLE_WITH_EXCLUSION").replace("'false'", "true")
+    assert _cmp(scan_files({"t.yaml": immutable})) == []
+
+
+def test_ecs_containers_and_namespaces(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  network_mode = "host"\n  ipc_mode = "host"\n'
+          '  container_definitions = jsonencode([\n'
+          '    { name = "a", image = "a", readonlyRootFilesystem = true },\n'
+          '    { name = "b", image = "b", readonlyRootFilesystem = false },\n  ])\n}\n')
+    result = scan_files({"main.tf": tf})
+    assert sorted(_cmp(result)) == ["CMP009", "CMP010"]
+    messages = {f.rule_id: f.message for f in result.findings}
+    assert "'b'" in messages["CMP009"]
+    assert "network and IPC namespaces" in messages["CMP010"]
+    unknown = tf.replace('"host"', "var.mode").replace("false", "var.ro")
+    assert _cmp(scan_files({"main.tf": unknown})) == []
+
+
+def test_hop_limit(scan_files: ScanFiles) -> None:
+    lt = ('resource "aws_launch_template" "l" {{\n  metadata_options {{\n    http_tokens = "required"\n'
+          "    http_put_response_hop_limit = {hops}\n  }}\n}}\n")
+    assert _cmp(scan_files({"main.tf": lt.format(hops=2)})) == ["CMP011"]
+    assert _cmp(scan_files({"main.tf": lt.format(hops=1)})) == []
+    assert _cmp(scan_files({"main.tf": lt.format(hops="var.hops")})) == []
+    # an instance inheriting the template's options is not reported again
+    inst = ('resource "aws_instance" "i" {\n  ami = "ami-1"\n  instance_type = "t3.micro"\n'
+            "  launch_template {\n    id = aws_launch_template.l.id\n  }\n}\n")
+    assert _cmp(scan_files({"main.tf": lt.format(hops=3) + inst})) == ["CMP011"]
+
+
+def test_batch_job_definition_privileged(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_batch_job_definition" "j" {{\n  name = "j"\n  type = "container"\n'
+          "  container_properties = jsonencode({{ image = \"busybox\", privileged = {p}, "
+          "readonlyRootFilesystem = true }})\n}}\n")
+    result = scan_files({"main.tf": tf.format(p="true")})
+    assert _cmp(result) == ["CMP003"]
+    assert result.findings[0].message == "Batch job definition 'j' runs its container privileged"
+    assert _cmp(scan_files({"main.tf": tf.format(p="false")})) == []
+    # container properties from a file are not known
+    unknown = 'resource "aws_batch_job_definition" "j" {\n  container_properties = file("j.json")\n}\n'
+    assert _cmp(scan_files({"main.tf": unknown})) == []
+    cfn = ("Resources:\n  J:\n    Type: AWS::Batch::JobDefinition\n    Properties:\n      Type: container\n"
+           "      ContainerProperties:\n        Image: busybox\n        Privileged: true\n"
+           "        ReadonlyRootFilesystem: true\n")
+    assert _cmp(scan_files({"t.yaml": cfn})) == ["CMP003"]

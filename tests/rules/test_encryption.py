@@ -295,3 +295,152 @@ def test_findings_say_what_aws_does_when_unset(scan_files: ScanFiles) -> None:
     [finding] = [f for f in result.findings if f.rule_id == "ENC003"]
     assert finding.message == "EFS file system 'fs' does not enable encryption at rest"
     assert finding.aws_default is not None and "unencrypted" in finding.aws_default.lower()
+
+
+# ------------------------------------------------------------ second pass: key choices, copies, EMR, ELB policies
+
+def messages(result: ScanResult, rule: str) -> list[str]:
+    return sorted(f.message for f in result.findings if f.rule_id == rule)
+
+
+def test_key_choice_table_states(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_keyspaces_table" "unset" {\n  keyspace_name = "k"\n  table_name = "t"\n}\n'
+        'resource "aws_keyspaces_table" "owned" {\n  keyspace_name = "k"\n  table_name = "t"\n'
+        '  encryption_specification {\n    type = "AWS_OWNED_KMS_KEY"\n'
+        "    kms_key_identifier = aws_kms_key.k.arn\n  }\n}\n"
+        'resource "aws_keyspaces_table" "cmk" {\n  keyspace_name = "k"\n  table_name = "t"\n'
+        '  encryption_specification {\n    type = "CUSTOMER_MANAGED_KMS_KEY"\n'
+        "    kms_key_identifier = aws_kms_key.k.arn\n  }\n}\n"
+        'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n'
+        'resource "aws_timestreamwrite_database" "var" {\n  database_name = "d"\n  kms_key_id = var.key\n}\n'
+        'variable "key" {}\n'
+    )})
+    assert messages(result, "ENC004") == [
+        "Keyspaces table 'owned' encrypts its data with an AWS-managed key, not a customer-managed KMS key",
+        "Keyspaces table 'unset' sets no customer-managed KMS key (AWS encrypts its data with a key it owns "
+        "or manages)",
+    ]
+    # always encrypted: never "unencrypted"
+    assert messages(result, "ENC003") == []
+
+
+def test_performance_insights_key_only_when_enabled(scan_files: ScanFiles) -> None:
+    db = ('resource "aws_db_instance" "{n}" {{\n  engine = "postgres"\n  instance_class = "db.t3.micro"\n'
+          "  storage_encrypted = true\n  kms_key_id = aws_kms_key.k.arn\n{extra}}}\n")
+    result = scan_files({"main.tf": (
+        db.format(n="off", extra="")
+        + db.format(n="on", extra="  performance_insights_enabled = true\n")
+        + db.format(n="cmk", extra="  performance_insights_enabled = true\n"
+                                   "  performance_insights_kms_key_id = aws_kms_key.k.arn\n")
+        + 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n}\n'
+    )})
+    assert messages(result, "ENC004") == [
+        "RDS instance 'on' sets no customer-managed KMS key (AWS encrypts its Performance Insights data with "
+        "a key it owns or manages)",
+    ]
+    assert messages(result, "ENC003") == []
+
+
+def test_ssm_parameter_key_only_for_secure_strings(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_ssm_parameter" "plain" {\n  name = "/app/colour"\n  type = "String"\n  value = "blue"\n}\n'
+        'resource "aws_ssm_parameter" "secret" {\n  name = "/app/token"\n  type = "SecureString"\n'
+        "  value = var.token\n}\n"
+        'variable "token" {}\n'
+    )})
+    assert [f.resource.address for f in result.findings if f.rule_id == "ENC004"] == ["aws_ssm_parameter.secret"]
+
+
+def test_dms_s3_engine_endpoint_has_no_key_fact(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_dms_endpoint" "s3" {\n  endpoint_id = "e"\n  endpoint_type = "target"\n'
+        '  engine_name = "s3"\n}\n'
+        'resource "aws_dms_endpoint" "db" {\n  endpoint_id = "e"\n  endpoint_type = "source"\n'
+        '  engine_name = "aurora"\n}\n'
+    )})
+    assert [f.resource.address for f in result.findings if f.rule_id == "ENC004"] == ["aws_dms_endpoint.db"]
+
+
+def test_copies_request_encryption(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_ami_copy" "unset" {\n  name = "c"\n  source_ami_id = "ami-1"\n'
+        '  source_ami_region = "eu-west-1"\n}\n'
+        'resource "aws_ami_copy" "off" {\n  name = "c"\n  source_ami_id = "ami-1"\n'
+        '  source_ami_region = "eu-west-1"\n  encrypted = false\n}\n'
+        'resource "aws_ami_copy" "on" {\n  name = "c"\n  source_ami_id = "ami-1"\n'
+        '  source_ami_region = "eu-west-1"\n  encrypted = true\n  kms_key_id = var.key\n}\n'
+        'resource "aws_ami_copy" "unknown" {\n  name = "c"\n  source_ami_id = "ami-1"\n'
+        '  source_ami_region = "eu-west-1"\n  encrypted = var.encrypt\n}\n'
+        'variable "key" {}\nvariable "encrypt" {}\n'
+    )})
+    assert messages(result, "ENC009") == [
+        "AMI copy 'off' turns encryption off for the copy: the copy is encrypted only if its source already is",
+        "AMI copy 'unset' does not request encryption for the copy: the copy is encrypted only if its source "
+        "already is",
+    ]
+    assert messages(result, "ENC003") == [] and messages(result, "ENC002") == []
+
+
+def test_dlm_cross_region_copies(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_dlm_lifecycle_policy" "p" {\n  description = "d"\n  execution_role_arn = "arn"\n'
+        "  policy_details {\n    resource_types = [\"VOLUME\"]\n    schedule {\n      name = \"s\"\n"
+        "      cross_region_copy_rule {\n        target = \"us-west-2\"\n        encrypted = true\n"
+        "        cmk_arn = var.key\n      }\n"
+        "      cross_region_copy_rule {\n        target = \"us-east-2\"\n        encrypted = false\n      }\n"
+        "    }\n  }\n}\n"
+        'variable "key" {}\n'
+    )})
+    [finding] = [f for f in result.findings if f.rule_id == "ENC009"]
+    assert "turns encryption off for a cross-region copy rule" in finding.message
+    assert finding.line == 15  # the second rule's encrypted = false
+
+
+def test_ebs_encryption_by_default(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_ebs_encryption_by_default" "off" {\n  enabled = false\n}\n'
+        'resource "aws_ebs_encryption_by_default" "default" {\n}\n'
+    )})
+    assert [f.resource.address for f in result.findings if f.rule_id.startswith("ENC")] == [
+        "aws_ebs_encryption_by_default.off"]
+
+
+def test_emr_security_configuration_document(scan_files: ScanFiles) -> None:
+    document = ('{{"EncryptionConfiguration": {{"EnableInTransitEncryption": {transit}, '
+                '"EnableAtRestEncryption": true, "AtRestEncryptionConfiguration": {{{at_rest}}}}}}}')
+    local = '"LocalDiskEncryptionConfiguration": {"EncryptionKeyProviderType": "AwsKms", "AwsKmsKey": "arn:k"}'
+    s3 = '"S3EncryptionConfiguration": {"EncryptionMode": "SSE-S3"}'
+    result = scan_files({
+        "main.tf": (
+            'resource "aws_emr_security_configuration" "weak" {\n  name = "w"\n'
+            f"  configuration = jsonencode({document.format(transit='false', at_rest=s3)})\n}}\n"
+            'resource "aws_emr_security_configuration" "unknown" {\n  name = "u"\n'
+            "  configuration = var.document\n}\n"
+            'variable "document" {}\n'
+        ),
+        "t.yaml": (
+            "Resources:\n  Good:\n    Type: AWS::EMR::SecurityConfiguration\n    Properties:\n"
+            f"      SecurityConfiguration: '{document.format(transit='true', at_rest=local)}'\n"
+        ),
+    })
+    assert messages(result, "ENC003") == ["EMR security configuration 'weak' does not enable encryption on its "
+                                          "local disks"]
+    assert messages(result, "ENC008") == ["EMR security configuration 'weak' turns off in-transit encryption "
+                                          "between cluster nodes"]
+    assert messages(result, "ENC004") == ["EMR security configuration 'weak' encrypts its EMRFS data in S3 with "
+                                          "an AWS-managed key, not a customer-managed KMS key"]
+
+
+def test_classic_elb_negotiation_policies(scan_files: ScanFiles) -> None:
+    policy = ('resource "aws_load_balancer_policy" "{n}" {{\n  load_balancer_name = "lb"\n  policy_name = "p"\n'
+              '  policy_type_name = "SSLNegotiationPolicyType"\n  policy_attribute {{\n    name = "{a}"\n'
+              '    value = "{v}"\n  }}\n}}\n')
+    result = scan_files({"main.tf": (
+        policy.format(n="old", a="Reference-Security-Policy", v="ELBSecurityPolicy-2016-08")
+        + policy.format(n="tls10", a="Protocol-TLSv1", v="true")
+        + policy.format(n="tls10off", a="Protocol-TLSv1", v="false")
+        + policy.format(n="modern", a="Reference-Security-Policy", v="ELBSecurityPolicy-TLS-1-2-2017-01")
+    )})
+    assert sorted(f.resource.address for f in result.findings if f.rule_id == "ENC007") == [
+        "aws_load_balancer_policy.old", "aws_load_balancer_policy.tls10"]

@@ -63,7 +63,8 @@ def test_not_flagged_when_scoped(scan_files: ScanFiles) -> None:
         '    {Effect = "Allow", Action = var.actions, Resource = "*"},\n'
         '    {Effect = "Deny", Action = "*", Resource = "*"},\n  ]})\n}\n'
     )})
-    assert rule_ids(result) == []
+    # Not IAM001; "s3:Get*" on "*" reads every object (IAM011), "*" on a bucket is IAM009.
+    assert sorted(rule_ids(result)) == ["IAM009", "IAM011"]
 
 
 def test_cfn_role_policies_and_single_statement(scan_files: ScanFiles) -> None:
@@ -78,8 +79,9 @@ def test_cfn_role_policies_and_single_statement(scan_files: ScanFiles) -> None:
         "      PolicyDocument:\n        Statement:\n"
         "          - {Effect: Allow, Action: 'dynamodb:*', Resource: !GetAtt Table.Arn}\n"
     )})
+    # dynamodb:* on one table is IAM009's (all actions on the resources named).
     assert [(f.rule_id, f.resource.address if f.resource else None) for f in result.findings] == [
-        ("IAM001", "Role")
+        ("IAM001", "Role"), ("IAM009", "Scoped")
     ]
 
 
@@ -127,6 +129,7 @@ def test_escalation_wildcards_match_case_insensitively_and_conditions_count(scan
         ("IAM001", "aws_iam_policy.admin"),
         ("IAM003", "aws_iam_policy.pass_star"),
         ("IAM003", "aws_iam_policy.role_star"),
+        ("IAM011", "aws_iam_policy.unknown"),  # s3:GetObject is known to be granted on "*"
     ]
     message = next(f.message for f in result.findings if f.resource and f.resource.name == "role_star")
     assert "iam:PutRolePolicy" in message and "iam:PassRole" not in message
@@ -163,7 +166,7 @@ def test_policy_document_source_and_override(scan_files: ScanFiles) -> None:
         'resource "aws_iam_policy" "maybe" {\n  policy = data.aws_iam_policy_document.maybe.json\n}\n'
     )})
     # The override replaces the statement with the same sid; an unknown override might.
-    assert _found(result) == [("IAM001", "aws_iam_policy.inherited")]
+    assert _found(result) == [("IAM001", "aws_iam_policy.inherited"), ("IAM011", "aws_iam_policy.narrowed")]
 
 
 def test_trust_anyone_and_github_oidc(scan_files: ScanFiles) -> None:
@@ -263,4 +266,88 @@ def test_statement_without_effect_is_invalid_not_allow(scan_files: ScanFiles) ->
         'resource "aws_iam_policy" "d" {\n  policy = data.aws_iam_policy_document.d.json\n}\n'
     )})
     # A data source's effect defaults to Allow; JSON without Effect is rejected by AWS.
-    assert _found(result) == [("IAM008", "aws_iam_policy.p")]
+    assert _found(result) == [("IAM008", "aws_iam_policy.p"), ("IAM011", "aws_iam_policy.d")]
+
+
+def test_not_principal_is_not_read_as_principal(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  Q:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [q]\n"
+        "      PolicyDocument:\n        Statement:\n"
+        "          - {Effect: Allow, NotPrincipal: {AWS: 'arn:aws:iam::1:role/x'}, Action: 'sqs:SendMessage',"
+        " Resource: '*'}\n"
+        "          - {Effect: Deny, NotPrincipal: {AWS: '*'}, Action: 'sqs:SendMessage', Resource: '*'}\n"
+        "  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n"
+        "          - {Effect: Allow, Action: sts:AssumeRole, NotPrincipal: {AWS: '*'}}\n"
+    )})
+    # Not PUB006/IAM004 (NotPrincipal '*' is not Principal '*'); the Allow with NotPrincipal is IAM002's.
+    assert _found(result) == [("IAM002", "Q"), ("IAM002", "R")]
+    assert "every principal except arn:aws:iam::1:role/x" in result.findings[0].message
+
+
+def test_write_access_wildcards_and_conditions(scan_files: ScanFiles) -> None:
+    def policy(name: str, statement: str) -> str:
+        return f'resource "aws_iam_policy" "{name}" {{\n  policy = jsonencode({{Statement = [{statement}]}})\n}}\n'
+
+    result = scan_files({"main.tf": (
+        policy("put", '{Effect = "Allow", Action = ["S3:put*"], Resource = "*"}')
+        + policy("tags", '{Effect = "Allow", Action = "ec2:CreateTags", Resource = "*"}')
+        + policy("tagged", '{Effect = "Allow", Action = "ec2:CreateTags", Resource = "*", '
+                 'Condition = {StringEquals = {"aws:RequestTag/team" = "a"}}}')
+        + policy("tls_only", '{Effect = "Allow", Action = "sqs:SendMessage", Resource = "*", '
+                 'Condition = {Bool = {"aws:SecureTransport" = "true"}}}')
+        + policy("wildcard_only", '{Effect = "Allow", Action = ["xray:PutTraceSegments", '
+                 '"cloudwatch:PutMetricData", "ec2:Describe*", "logs:PutLogEvents"], Resource = "*"}')
+        + policy("scoped", '{Effect = "Allow", Action = "s3:PutObject", Resource = "arn:aws:s3:::b/*"}')
+        + policy("deny", '{Effect = "Deny", Action = "s3:PutObject", Resource = "*"}')
+    )})
+    assert _found(result) == [
+        ("IAM010", "aws_iam_policy.put"), ("IAM010", "aws_iam_policy.tags"), ("IAM010", "aws_iam_policy.tls_only"),
+    ]
+    put = next(f for f in result.findings if f.resource and f.resource.name == "put")
+    assert "permissions-management and write" in put.message  # s3:PutBucketPolicy and s3:PutObject
+
+
+def test_hardcoded_secrets_never_printed(scan_files: ScanFiles) -> None:
+    key = "AKIA" + "ABCDEFGHIJKLMNOP"
+    encoded = __import__("base64").b64encode(b"export DB_PASSWORD=hunter2hunter2\n").decode()
+    result = scan_files({
+        "main.tf": (
+            'resource "aws_lambda_function" "f" {\n  function_name = "f"\n  role = "r"\n  environment {\n'
+            f'    variables = {{\n      KEY = "{key}"\n      TOKEN_TTL = "3600"\n      DB_PASSWORD = var.pw\n'
+            '      SECRET_ARN = "arn:aws:secretsmanager:us-east-1:1:secret:x"\n    }\n  }\n}\n'
+            f'resource "aws_launch_configuration" "lc" {{\n  image_id = "ami-1"\n  instance_type = "t3.micro"\n'
+            f'  user_data_base64 = "{encoded}"\n}}\n'
+            'resource "aws_instance" "ok" {\n  ami = "ami-1"\n  user_data = "export DB_PASSWORD=$DB_PASSWORD\\n"\n}\n'
+        ),
+    })
+    found = [f for f in result.findings if f.rule_id == "IAM015"]
+    assert sorted(f.resource.address for f in found if f.resource) == [
+        "aws_lambda_function.f", "aws_launch_configuration.lc"]
+    assert all(key not in f.message and "hunter2" not in f.message for f in found)
+
+
+def test_database_iam_auth_engines(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_db_instance" "pg" {\n  engine = "postgres"\n}\n'
+        'resource "aws_db_instance" "maria" {\n  engine = "mariadb"\n}\n'
+        'resource "aws_db_instance" "sqlserver" {\n  engine = "sqlserver-ex"\n}\n'
+        'resource "aws_db_instance" "unknown" {\n  engine = var.engine\n}\n'
+        'resource "aws_rds_cluster" "aurora" {\n  iam_database_authentication_enabled = false\n}\n'
+        'resource "aws_neptune_cluster" "graph" {\n  iam_database_authentication_enabled = true\n}\n'
+    )})
+    assert [a for r, a in _found(result) if r == "IAM014"] == ["aws_db_instance.pg", "aws_rds_cluster.aurora"]
+
+
+def test_root_access_key_through_the_graph_and_lambda_permission(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        'resource "aws_iam_user" "u" {\n  name = "root"\n}\n'
+        'resource "aws_iam_access_key" "k" {\n  user = aws_iam_user.u.name\n}\n'
+        'resource "aws_lambda_permission" "scoped" {\n  action = "lambda:InvokeFunction"\n'
+        '  function_name = "f"\n  principal = "s3.amazonaws.com"\n  source_arn = aws_s3_bucket.b.arn\n}\n'
+        'resource "aws_lambda_permission" "open" {\n  action = "lambda:InvokeFunction"\n'
+        '  function_name = "f"\n  principal = "events.amazonaws.com"\n}\n'
+        'resource "aws_lambda_permission" "account" {\n  action = "lambda:InvokeFunction"\n'
+        '  function_name = "f"\n  principal = "111122223333"\n}\n'
+    )})
+    assert [x for x in _found(result) if x[0] in ("IAM012", "IAM016")] == [
+        ("IAM012", "aws_lambda_permission.open"), ("IAM016", "aws_iam_access_key.k")]

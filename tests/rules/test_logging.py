@@ -247,3 +247,66 @@ def test_matrix_judges_logging_settings(scan_files: ScanFiles) -> None:
     assert judge(LoggingSetting((), None, "vpc_flow_logs", "unset")) == "unset_or_insecure"
     assert judge(LoggingSetting((), None, "vpc_flow_logs", "unknown")) == "unknown"
     assert judge(LoggingSetting((), None, "s3_access_logs", "unset", ("log_target",))) is None
+
+
+# ---------------------------------------------------------------- second pass: LOG023-LOG027
+
+def _mq(engine: str, logs: str) -> str:
+    return (f'resource "aws_mq_broker" "b" {{\n  broker_name = "b"\n  engine_type = "{engine}"\n'
+            f'  engine_version = "1"\n  host_instance_type = "mq.m5.large"\n{logs}}}\n')
+
+
+def test_mq_logs(scan_files: ScanFiles) -> None:
+    assert log_ids(scan_files({"main.tf": _mq("ActiveMQ", "")})) == ["LOG023", "LOG024"]
+    # RabbitMQ has no audit log
+    assert log_ids(scan_files({"main.tf": _mq("RabbitMQ", "")})) == ["LOG023"]
+    both = "  logs {\n    general = true\n    audit = true\n  }\n"
+    assert log_ids(scan_files({"main.tf": _mq("ActiveMQ", both)})) == []
+    assert log_ids(scan_files({"main.tf": _mq("ActiveMQ", "  logs {\n    general = var.g\n  }\n")})) == ["LOG024"]
+
+
+def test_mq_cfn_unknown_engine_and_logs(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  B:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: !Ref E\n"
+           "      Logs: !If [C, {General: true}, {General: false}]\n")
+    assert log_ids(scan_files({"t.yaml": cfn})) == []
+
+
+def _session(inputs: str, doc_type: str = "Session") -> str:
+    return (f'resource "aws_ssm_document" "s" {{\n  name = "SSM-SessionManagerRunShell"\n'
+            f'  document_type = "{doc_type}"\n  content = <<DOC\n'
+            f'{{"schemaVersion": "1.0", "sessionType": "Standard_Stream", "inputs": {{{inputs}}}}}\nDOC\n}}\n')
+
+
+def test_ssm_session_logging(scan_files: ScanFiles) -> None:
+    assert log_ids(scan_files({"main.tf": _session('"s3BucketName": "", "cloudWatchLogGroupName": ""')})) == [
+        "LOG025"]
+    assert log_ids(scan_files({"main.tf": _session('"s3BucketName": "logs"')})) == []
+    assert log_ids(scan_files({"main.tf": _session('"cloudWatchLogGroupName": "/ssm"')})) == []
+    assert log_ids(scan_files({"main.tf": _session('"s3BucketName": ""', doc_type="Command")})) == []
+
+
+def test_ssm_session_logging_interpolated_target_is_unknown(scan_files: ScanFiles) -> None:
+    tf = (
+        'resource "aws_ssm_document" "s" {\n  name = "prefs"\n  document_type = "Session"\n'
+        '  content = jsonencode({ sessionType = "Standard_Stream", inputs = { s3BucketName = aws_s3_bucket.l.id } })\n'
+        "}\n"
+    )
+    assert "LOG025" not in log_ids(scan_files({"main.tf": tf}))
+
+
+def test_mwaa_any_log_type_counts(scan_files: ScanFiles) -> None:
+    base = 'resource "aws_mwaa_environment" "m" {{\n  name = "m"\n{extra}}}\n'
+    assert log_ids(scan_files({"main.tf": base.format(extra="")})) == ["LOG026"]
+    off = "  logging_configuration {\n    worker_logs {\n      enabled = false\n    }\n  }\n"
+    assert log_ids(scan_files({"main.tf": base.format(extra=off)})) == ["LOG026"]
+    on = "  logging_configuration {\n    task_logs {\n      enabled = true\n    }\n  }\n"
+    assert log_ids(scan_files({"main.tf": base.format(extra=on)})) == []
+
+
+def test_appsync_field_level_none_and_unknown(scan_files: ScanFiles) -> None:
+    base = 'resource "aws_appsync_graphql_api" "a" {{\n  name = "a"\n  authentication_type = "API_KEY"\n{extra}}}\n'
+    none = '  log_config {\n    cloudwatch_logs_role_arn = "r"\n    field_log_level = "NONE"\n  }\n'
+    result = scan_files({"main.tf": base.format(extra=none)})
+    assert log_ids(result) == ["LOG027"] and "NONE" in result.findings[0].message
+    unknown = '  log_config {\n    cloudwatch_logs_role_arn = "r"\n    field_log_level = var.level\n  }\n'
+    assert log_ids(scan_files({"main.tf": base.format(extra=unknown)})) == []

@@ -203,3 +203,127 @@ def test_nacl_standalone_entries(scan_files: ScanFiles) -> None:
         ),
     })
     assert rule_ids(result) == ["NET006", "NET006"]
+
+
+# ---------------------------------------------------------------- second pass: NET006-NET010
+
+def _cfn_sg_with_parameter(default: str | None, port: int = 22) -> str:
+    param = "  Where:\n    Type: String\n" + (f"    Default: '{default}'\n" if default is not None else "")
+    return (
+        f"Parameters:\n{param}Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n"
+        "      GroupDescription: x\n      SecurityGroupIngress:\n"
+        f"        - IpProtocol: tcp\n          FromPort: {port}\n          ToPort: {port}\n"
+        "          CidrIp: !Ref Where\n"
+    )
+
+
+def test_cfn_cidr_from_an_open_parameter_default_is_reported(scan_files: ScanFiles) -> None:
+    # The resolve stage gives !Ref Where the parameter's default.
+    result = scan_files({"t.yaml": _cfn_sg_with_parameter("0.0.0.0/0")})
+    assert rule_ids(result) == ["NET002"]
+    assert result.findings[0].line == 11  # the rule's item
+
+
+@pytest.mark.parametrize("default", [None, "10.0.0.0/8", "not a cidr"])
+def test_cfn_cidr_from_a_safe_or_missing_parameter_default_is_not(default: str | None,
+                                                                   scan_files: ScanFiles) -> None:
+    assert rule_ids(scan_files({"t.yaml": _cfn_sg_with_parameter(default)})) == []
+
+
+def test_cfn_standalone_ingress_with_parameter_default(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Parameters:\n  Where:\n    Type: String\n    Default: ::/0\nResources:\n  In:\n"
+        "    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n      IpProtocol: tcp\n"
+        "      FromPort: 80\n      ToPort: 80\n      CidrIpv6: !Ref Where\n"
+    )})
+    assert rule_ids(result) == ["NET007"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('  protocol = "tcp"\n  from_port = 80\n  to_port = 80\n  cidr_blocks = ["0.0.0.0/0"]\n', ["NET007"]),
+        ('  protocol = "tcp"\n  from_port = 80\n  to_port = 80\n  cidr_blocks = ["10.0.0.0/8"]\n', []),
+        # a range that also opens SSH is NET002's alone
+        ('  protocol = "tcp"\n  from_port = 1\n  to_port = 1024\n  cidr_blocks = ["0.0.0.0/0"]\n', ["NET002"]),
+        ('  protocol = "udp"\n  from_port = 80\n  to_port = 80\n  cidr_blocks = ["0.0.0.0/0"]\n', []),
+    ],
+)
+def test_http_from_internet(body: str, expected: list[str], scan_files: ScanFiles) -> None:
+    assert rule_ids(scan_files({"main.tf": ingress_rule(body)})) == expected
+
+
+def test_nacl_ftp_ports_and_lower_deny(scan_files: ScanFiles) -> None:
+    acl = (
+        'resource "aws_network_acl" "a" {{\n  vpc_id = "vpc-1"\n{deny}'
+        '  ingress {{\n    rule_no = 100\n    protocol = "tcp"\n    action = "allow"\n'
+        '    cidr_block = "0.0.0.0/0"\n    from_port = 21\n    to_port = 21\n  }}\n}}\n'
+    )
+    result = scan_files({"main.tf": acl.format(deny="")})
+    assert rule_ids(result) == ["NET006"] and "21 (FTP)" in result.findings[0].message
+    deny = ('  ingress {\n    rule_no = 10\n    protocol = "tcp"\n    action = "deny"\n'
+            '    cidr_block = "0.0.0.0/0"\n    from_port = 20\n    to_port = 22\n  }\n')
+    assert rule_ids(scan_files({"main.tf": acl.format(deny=deny)})) == []
+
+
+@pytest.mark.parametrize(
+    ("attrs", "expected"),
+    [
+        ("", ["NET008"]),
+        ('  load_balancer_type = "network"\n', []),
+        ("  drop_invalid_header_fields = var.drop\n", []),
+        ('  drop_invalid_header_fields = true\n  desync_mitigation_mode = "monitor"\n', ["NET009"]),
+        ('  drop_invalid_header_fields = true\n  desync_mitigation_mode = "defensive"\n', []),
+    ],
+)
+def test_alb_http_handling_tf(attrs: str, expected: list[str], scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": f'resource "aws_lb" "web" {{\n  name = "web"\n  internal = true\n{attrs}}}\n'})
+    assert [r for r in rule_ids(result) if r in ("NET008", "NET009")] == expected
+
+
+def test_alb_http_handling_cfn_unknown_attributes_and_classic_elb(scan_files: ScanFiles) -> None:
+    result = scan_files({"t.yaml": (
+        "Resources:\n  A:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n"
+        "      Scheme: internal\n      LoadBalancerAttributes: !If [C, [], []]\n"
+        "  N:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: network\n"
+        "      Scheme: internal\n"
+    )})
+    assert not {"NET008", "NET009"} & set(rule_ids(result))
+    classic = scan_files({"main.tf": 'resource "aws_elb" "c" {\n  desync_mitigation_mode = "monitor"\n}\n'})
+    assert "NET009" in rule_ids(classic) and "NET008" not in rule_ids(classic)
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ('  remote_access {\n    ec2_ssh_key = "ops"\n  }\n', True),
+        ('  remote_access {\n    ec2_ssh_key = "ops"\n    source_security_group_ids = []\n  }\n', True),
+        ('  remote_access {\n    ec2_ssh_key = "ops"\n    source_security_group_ids = var.sgs\n  }\n', False),
+        ('  remote_access {\n    ec2_ssh_key = var.key\n  }\n', False),
+        ("", False),
+    ],
+)
+def test_eks_node_group_ssh(remote: str, expected: bool, scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": (
+        f'resource "aws_eks_node_group" "n" {{\n  cluster_name = "c"\n  node_role_arn = "r"\n'
+        f'  subnet_ids = ["s"]\n{remote}}}\n'
+    )})
+    assert ("NET010" in rule_ids(result)) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('resource "aws_waf_web_acl" "w" {\n  default_action {\n    type = "ALLOW"\n  }\n}\n', True),
+        ('resource "aws_waf_web_acl" "w" {\n  default_action {\n    type = "BLOCK"\n  }\n}\n', False),
+        ('resource "aws_wafregional_web_acl" "w" {\n  default_action {\n    type = "ALLOW"\n  }\n  rule {\n  }\n}\n',
+         True),
+        ('resource "aws_wafv2_web_acl" "w" {\n  default_action {\n    allow {}\n  }\n'
+         '  dynamic "rule" {\n    for_each = var.rules\n    content {\n      name = rule.value\n    }\n  }\n}\n',
+         False),
+        ('resource "aws_wafv2_web_acl" "w" {\n  default_action {\n    allow {}\n  }\n  rule_json = var.rules\n}\n',
+         False),
+    ],
+)
+def test_waf_web_acl_without_rules(body: str, expected: bool, scan_files: ScanFiles) -> None:
+    assert ("NET011" in rule_ids(scan_files({"main.tf": body}))) is expected

@@ -207,10 +207,11 @@ def _containers(value: Any, path: AttrPath) -> Iterator[ContainerDefinition]:
         # CloudFormation spells the same keys in PascalCase.
         name = container.get("name", container.get("Name"))
         privileged = container.get("privileged", container.get("Privileged"))
+        readonly = container.get("readonlyRootFilesystem", container.get("ReadonlyRootFilesystem"))
         yield ContainerDefinition(
             path=(*path, i) if path else path, source=None,
             name=name if isinstance(name, str | Unknown) else None,
-            privileged=as_bool(privileged),
+            privileged=as_bool(privileged), readonly_root_fs=as_bool(readonly),
         )
 
 
@@ -222,7 +223,7 @@ def ecs_task_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[Con
     data = document_value(raw)
     for fact in _containers(data, ()):
         yield ContainerDefinition(path=("container_definitions",), source=None, name=fact.name,
-                                  privileged=fact.privileged)
+                                  privileged=fact.privileged, readonly_root_fs=fact.readonly_root_fs)
 
 
 def ecs_task_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[ContainerDefinition]:

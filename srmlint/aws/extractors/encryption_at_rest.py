@@ -226,6 +226,14 @@ def dax_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
     yield flag_fact(resource.attributes, ("SSESpecification", "SSEEnabled"))
 
 
+def appsync_cache_tf(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield flag_fact(resource.attributes, ("at_rest_encryption_enabled",))
+
+
+def appsync_cache_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield flag_fact(resource.attributes, ("AtRestEncryptionEnabled",))
+
+
 def workspace_tf(resource: Resource, graph: ResourceGraph) -> Facts:
     a = resource.attributes
     yield flag_fact(a, ("root_volume_encryption_enabled",), ("volume_encryption_key",))
@@ -610,6 +618,8 @@ EXTRACTORS = [
     *_both("firehose-encryption", ["aws_kinesis_firehose_delivery_stream"], firehose_tf,
            ["AWS::KinesisFirehose::DeliveryStream"], firehose_cfn),
     *_both("dax-encryption", ["aws_dax_cluster"], dax_tf, ["AWS::DAX::Cluster"], dax_cfn),
+    *_both("appsync-cache-encryption", ["aws_appsync_api_cache"], appsync_cache_tf,
+           ["AWS::AppSync::ApiCache"], appsync_cache_cfn),
     *_both("workspaces-encryption", ["aws_workspaces_workspace"], workspace_tf,
            ["AWS::WorkSpaces::Workspace"], workspace_cfn),
     *_both("sqs-encryption", ["aws_sqs_queue"], sqs_tf, ["AWS::SQS::Queue"], sqs_cfn),

@@ -427,6 +427,70 @@ def parameter_group_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
                 yield fact
 
 
+# ------------------------------------------------------------ classic ELB negotiation policies
+
+#: Protocol attributes of an SSLNegotiationPolicyType policy that allow TLS older than 1.2.
+_OLD_PROTOCOLS = ("PROTOCOL-SSLV2", "PROTOCOL-SSLV3", "PROTOCOL-TLSV1", "PROTOCOL-TLSV1.1")
+
+
+def _negotiation(attributes: Any, path: AttrPath, name_key: str, value_key: str) -> Facts:
+    if isinstance(attributes, Unknown):
+        yield _fact("tls_policy", "unknown", path, attributes)
+        return
+    for i, attribute in enumerate(blocks(attributes)):
+        name, value = attribute.get(name_key), attribute.get(value_key)
+        if not isinstance(name, str):
+            continue
+        where = (*path, i, value_key)
+        if isinstance(value, Unknown):
+            yield _fact("tls_policy", "unknown", where, value)
+        elif name == "Reference-Security-Policy" and isinstance(value, str):
+            yield _fact("tls_policy", "weak" if elb_policy_weak(value) else "enabled", where, value)
+        elif name.upper() in _OLD_PROTOCOLS and as_bool(value) is True:
+            yield _fact("tls_policy", "weak", where, name)
+
+
+def elb_policy_tf(resource: Resource, graph: ResourceGraph) -> Facts:
+    a = resource.attributes
+    if a.get("policy_type_name") != "SSLNegotiationPolicyType":
+        return
+    yield from _negotiation(a.get("policy_attribute"), ("policy_attribute",), "name", "value")
+
+
+def elb_policies_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
+    policies = resource.attributes.get("Policies")
+    for i, policy in enumerate(blocks(policies) if not isinstance(policies, Unknown) else []):
+        if policy.get("PolicyType") != "SSLNegotiationPolicyType":
+            continue
+        yield from _negotiation(policy.get("Attributes"), ("Policies", i, "Attributes"), "Name", "Value")
+
+
+# ------------------------------------------------------------ caches, MemoryDB, SageMaker jobs
+
+def appsync_cache_tf(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield _flag(resource.attributes, "client", ("transit_encryption_enabled",))
+
+
+def appsync_cache_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield _flag(resource.attributes, "client", ("TransitEncryptionEnabled",))
+
+
+def memorydb_tf(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield _flag(resource.attributes, "client", ("tls_enabled",), default_secure=True)
+
+
+def memorydb_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield _flag(resource.attributes, "client", ("TLSEnabled",), default_secure=True)
+
+
+def sagemaker_job_tf(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield _flag(resource.attributes, "inter_container", ("network_config", "enable_inter_container_traffic_encryption"))
+
+
+def sagemaker_job_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield _flag(resource.attributes, "inter_container", ("NetworkConfig", "EnableInterContainerTrafficEncryption"))
+
+
 def _both(name: str, tf: list[str], tf_fn: Callable[..., Any], cfn: list[str],
           cfn_fn: Callable[..., Any]) -> list[Extractor]:
     return [Extractor(f"{name}-tf", {"terraform": tf}, [EncryptionInTransit], tf_fn),
@@ -452,6 +516,20 @@ EXTRACTORS = [
     *_both("ecs-efs-volume-transit", ["aws_ecs_task_definition"], ecs_task_tf,
            ["AWS::ECS::TaskDefinition"], ecs_task_cfn),
     *_both("dax-transit", ["aws_dax_cluster"], dax_tf, ["AWS::DAX::Cluster"], dax_cfn),
+    Extractor("elb-negotiation-policy-tf", {"terraform": ["aws_load_balancer_policy"]}, [EncryptionInTransit],
+              elb_policy_tf),
+    Extractor("elb-negotiation-policy-cfn", {"cloudformation": ["AWS::ElasticLoadBalancing::LoadBalancer"]},
+              [EncryptionInTransit], elb_policies_cfn),
+    *_both("appsync-cache-transit", ["aws_appsync_api_cache"], appsync_cache_tf,
+           ["AWS::AppSync::ApiCache"], appsync_cache_cfn),
+    *_both("memorydb-transit", ["aws_memorydb_cluster"], memorydb_tf, ["AWS::MemoryDB::Cluster"], memorydb_cfn),
+    *_both("sagemaker-monitoring-job-transit",
+           ["aws_sagemaker_data_quality_job_definition", "aws_sagemaker_model_quality_job_definition",
+            "aws_sagemaker_model_bias_job_definition", "aws_sagemaker_model_explainability_job_definition"],
+           sagemaker_job_tf,
+           ["AWS::SageMaker::DataQualityJobDefinition", "AWS::SageMaker::ModelQualityJobDefinition",
+            "AWS::SageMaker::ModelBiasJobDefinition", "AWS::SageMaker::ModelExplainabilityJobDefinition"],
+           sagemaker_job_cfn),
     *_both("db-parameter-transit",
            ["aws_redshift_parameter_group", "aws_db_parameter_group", "aws_rds_cluster_parameter_group",
             "aws_docdb_cluster_parameter_group"], parameter_group_tf,

@@ -14,6 +14,13 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.compute.cmp003_ecs_privileged_container import EcsPrivilegedContainer
     from srmlint.packs.compute.cmp004_beanstalk_managed_updates_off import BeanstalkManagedUpdatesOff
     from srmlint.packs.compute.cmp005_rds_minor_upgrades_off import RdsMinorUpgradesOff
+    from srmlint.packs.compute.cmp006_engine_minor_upgrades_off import EngineMinorUpgradesOff
+    from srmlint.packs.compute.cmp007_ecr_scan_on_push_off import EcrScanOnPushOff
+    from srmlint.packs.compute.cmp008_ecr_mutable_tags import EcrMutableTags
+    from srmlint.packs.compute.cmp009_ecs_writable_root_fs import EcsWritableRootFs
+    from srmlint.packs.compute.cmp010_ecs_host_namespaces import EcsHostNamespaces
+    from srmlint.packs.compute.cmp011_imds_hop_limit import ImdsHopLimit
 
     return [Imdsv1Allowed(), LambdaRuntimeDeprecated(), EcsPrivilegedContainer(), BeanstalkManagedUpdatesOff(),
-            RdsMinorUpgradesOff()]
+            RdsMinorUpgradesOff(), EngineMinorUpgradesOff(), EcrScanOnPushOff(), EcrMutableTags(),
+            EcsWritableRootFs(), EcsHostNamespaces(), ImdsHopLimit()]

@@ -1,4 +1,4 @@
-"""CMP003: an ECS task definition with a privileged container.
+"""CMP003: an ECS task definition (or AWS Batch job definition) with a privileged container.
 
 Anti-pattern: ``"privileged": true`` in a container definition: the container
 gets root on the host (every device, every capability), so breaking out of it
@@ -17,6 +17,11 @@ from srmlint.model import Resource
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
 
+
+def _kind(resource: Resource) -> str:
+    return "Batch job definition" if resource.type in ("aws_batch_job_definition", "AWS::Batch::JobDefinition") \
+        else "ECS task definition"
+
 _TF_TASK = (
     'resource "aws_ecs_task_definition" "app" {{\n  family = "app"\n'
     "  container_definitions = jsonencode([{{\n"
@@ -33,16 +38,16 @@ class EcsPrivilegedContainer(Rule):
     meta = RuleMeta(
         id="CMP003",
         slug="ecs-privileged-container",
-        title="ECS task definition runs a privileged container",
+        title="ECS task or Batch job definition runs a privileged container",
         severity=Severity.HIGH,
         layer="runtime",
         facts=(ContainerDefinition,),
-        # Only ECS task definitions produce the fact (Fargate rejects
-        # privileged containers, so these tasks run on the customer's EC2 hosts).
+        # Only ECS task and Batch job definitions produce the fact (Fargate rejects
+        # privileged containers, so these run on the customer's EC2 hosts).
         aws_default="Containers run unprivileged unless privileged is true.",
         rationale=(
-            "On ECS with the EC2 launch type the container runtime and the host OS are the "
-            "customer's. A privileged container runs with every Linux capability and access to "
+            "On ECS with the EC2 launch type (and AWS Batch on EC2) the container runtime and "
+            "the host OS are the customer's. A privileged container runs with every Linux capability and access to "
             "the host's devices: root in the container is root on the host, and from there on "
             "every other task on it and the instance role's credentials."
         ),
@@ -75,6 +80,6 @@ class EcsPrivilegedContainer(Rule):
     ) -> Iterator[Hit]:
         for fact in facts.of(ContainerDefinition):
             if fact.privileged is True:
-                name = f" '{fact.name}'" if isinstance(fact.name, str) else ""
-                yield Hit(f"ECS task definition '{resource.name}' runs container{name} privileged",
+                what = f"container '{fact.name}'" if isinstance(fact.name, str) else "its container"
+                yield Hit(f"{_kind(resource)} '{resource.name}' runs {what} privileged",
                           path=fact.path)

@@ -16,8 +16,11 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.encryption.enc006_plaintext_http import PlaintextHttp
     from srmlint.packs.encryption.enc007_outdated_tls_policy import OutdatedTlsPolicy
     from srmlint.packs.encryption.enc008_transit_encryption_off import TransitEncryptionOff
+    from srmlint.packs.encryption.enc009_copy_not_encrypted import CopyNotEncrypted
+    from srmlint.packs.encryption.enc010_ebs_default_encryption_off import EbsDefaultEncryptionOff
 
     return [
         S3DefaultEncryption(), EbsVolumeEncryption(), DataStoreUnencrypted(), CustomerManagedKey(),
-        KmsKeyRotation(), PlaintextHttp(), OutdatedTlsPolicy(), TransitEncryptionOff(),
+        KmsKeyRotation(), PlaintextHttp(), OutdatedTlsPolicy(), TransitEncryptionOff(), CopyNotEncrypted(),
+        EbsDefaultEncryptionOff(),
     ]

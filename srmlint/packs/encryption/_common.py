@@ -3,6 +3,9 @@ what AWS does about encryption at rest when a template says nothing."""
 
 from __future__ import annotations
 
+from srmlint.aws.extractors.encryption_copies import COPY_TYPES as COPY_TYPES
+from srmlint.aws.extractors.encryption_copies import EBS_DEFAULT_TYPES as EBS_DEFAULT_TYPES
+from srmlint.aws.extractors.encryption_keys import KEY_CHOICES, KEY_ONLY_TYPES, choice_of
 from srmlint.model import AttrPath, Resource
 
 #: Resource types (both formats) whose data AWS encrypts at rest even when
@@ -28,7 +31,7 @@ ENCRYPTED_WHEN_UNSET = frozenset({
     # new provisioned clusters are encrypted since January 2025 through the API
     # (CloudFormation); the Terraform AWS provider before v6 sends encrypted = false
     "AWS::Redshift::Cluster",
-})
+}) | KEY_ONLY_TYPES
 
 #: Types of the list above for which no customer-managed key can be chosen.
 NO_CUSTOMER_KEY = frozenset({"aws_dax_cluster", "AWS::DAX::Cluster"})
@@ -76,6 +79,20 @@ NOUNS: dict[str, str] = {
     "aws_launch_configuration": "launch configuration", "AWS::AutoScaling::LaunchConfiguration": "launch configuration",
     "aws_launch_template": "launch template", "AWS::EC2::LaunchTemplate": "launch template",
     "aws_kms_key": "KMS key", "AWS::KMS::Key": "KMS key",
+    "aws_ami": "AMI", "aws_ami_copy": "AMI copy", "aws_ebs_snapshot_copy": "EBS snapshot copy",
+    "aws_dlm_lifecycle_policy": "DLM lifecycle policy", "AWS::DLM::LifecyclePolicy": "DLM lifecycle policy",
+    "aws_imagebuilder_image_recipe": "Image Builder recipe", "AWS::ImageBuilder::ImageRecipe": "Image Builder recipe",
+    "aws_ebs_encryption_by_default": "EBS encryption by default",
+    "aws_appsync_api_cache": "AppSync API cache", "AWS::AppSync::ApiCache": "AppSync API cache",
+    "aws_load_balancer_policy": "load balancer policy",
+    "aws_emr_security_configuration": "EMR security configuration",
+    "AWS::EMR::SecurityConfiguration": "EMR security configuration",
+    "aws_sagemaker_model_quality_job_definition": "SageMaker model quality job definition",
+    "AWS::SageMaker::ModelQualityJobDefinition": "SageMaker model quality job definition",
+    "aws_sagemaker_model_bias_job_definition": "SageMaker model bias job definition",
+    "AWS::SageMaker::ModelBiasJobDefinition": "SageMaker model bias job definition",
+    "aws_sagemaker_model_explainability_job_definition": "SageMaker model explainability job definition",
+    "AWS::SageMaker::ModelExplainabilityJobDefinition": "SageMaker model explainability job definition",
     "aws_lb_listener": "load balancer listener", "aws_alb_listener": "load balancer listener",
     "AWS::ElasticLoadBalancingV2::Listener": "load balancer listener",
     "aws_elb": "classic load balancer", "AWS::ElasticLoadBalancing::LoadBalancer": "classic load balancer",
@@ -112,7 +129,14 @@ CONTENTS: dict[str, str] = {
 
 
 def noun(resource: Resource) -> str:
-    return NOUNS.get(resource.type, resource.type)
+    row = KEY_CHOICES.get(resource.type)
+    return NOUNS.get(resource.type) or (row.noun if row else resource.type)
+
+
+def contents(resource: Resource) -> str:
+    """What a resource's encryption protects ("data" when nothing more precise)."""
+    row = KEY_CHOICES.get(resource.type)
+    return CONTENTS.get(resource.type) or (row.contents if row and row.contents else "data")
 
 
 def subject(resource: Resource) -> str:
@@ -123,6 +147,10 @@ def subject(resource: Resource) -> str:
 _PARTS = {
     "root_block_device": "root volume", "ebs_block_device": "EBS volume",
     "block_device_mappings": "EBS volume", "BlockDeviceMappings": "EBS volume",
+    "block_device_mapping": "EBS volume",
+    # inside an EMR security configuration document
+    "LocalDiskEncryptionConfiguration": "local disks", "EnableEbsEncryption": "EBS volumes",
+    "S3EncryptionConfiguration": "EMRFS data in S3",
     "root_volume_encryption_enabled": "root volume", "RootVolumeEncryptionEnabled": "root volume",
     "user_volume_encryption_enabled": "user volume", "UserVolumeEncryptionEnabled": "user volume",
     "artifacts": "build artifacts", "Artifacts": "build artifacts",
@@ -130,8 +158,20 @@ _PARTS = {
 }
 
 
-def part(path: AttrPath) -> str | None:
+def part(path: AttrPath, type_: str | None = None) -> str | None:
     """The component a fact's path names, for resources with several (volumes)."""
+    if type_ is not None:
+        choice = choice_of(type_, path)
+        if choice is not None and choice.label:
+            return choice.label
     if path and isinstance(path[0], str):
+        if path[0] in ("configuration", "SecurityConfiguration"):  # a JSON document: its innermost key
+            return next((_PARTS[s] for s in reversed(path) if isinstance(s, str) and s in _PARTS), None)
         return _PARTS.get(path[0])
     return None
+
+
+def key_choice_only(type_: str, path: AttrPath) -> bool:
+    """A fact about the choice of key of something always encrypted (e.g. an
+    RDS instance's Performance Insights data): never "unencrypted"."""
+    return type_ in KEY_ONLY_TYPES or choice_of(type_, path) is not None

@@ -57,6 +57,8 @@ class EbsVolumeEncryption(Rule):
     def check(
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
+        if resource.type not in ("aws_ebs_volume", "AWS::EC2::Volume"):
+            return  # copies and DLM policies: ENC009; the account default: ENC010
         for fact in facts.of(EncryptionAtRest):
             if fact.state == "disabled":
                 yield Hit(f"EBS volume '{resource.name}' has encryption turned off", path=fact.path)

@@ -3,7 +3,9 @@ whose data is stored unencrypted.
 
 Anti-pattern: encryption at rest turned off, or left unset on a service whose
 AWS default is to store data unencrypted (RDS, Aurora, DocumentDB, Neptune,
-EFS, ElastiCache, OpenSearch, Kinesis, SNS, DAX, WorkSpaces, EC2 volumes...).
+EFS, ElastiCache, OpenSearch, Kinesis, SNS, DAX, WorkSpaces, EC2 volumes, AMI
+and Image Builder block devices, AppSync API caches, EMR security
+configurations...).
 Services that encrypt by default (DynamoDB, SQS, S3...) are flagged only when
 the template turns encryption off. S3 buckets and EBS volumes: ENC001, ENC002.
 Fix: turn encryption at rest on, preferably with a customer-managed KMS key.
@@ -17,13 +19,13 @@ from srmlint.aws.facts import EncryptionAtRest
 from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
-from srmlint.packs.encryption._common import ENCRYPTED_WHEN_UNSET, part, subject
+from srmlint.packs.encryption._common import COPY_TYPES, ENCRYPTED_WHEN_UNSET, key_choice_only, part, subject
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
 
 SERVICES = (
     "ec2", "rds", "docdb", "neptune", "redshift", "efs", "elasticache", "opensearch", "kinesis", "dynamodb",
-    "workspaces", "sqs", "sns", "codebuild", "athena",
+    "workspaces", "sqs", "sns", "codebuild", "athena", "appsync", "emr",
 )
 
 
@@ -91,8 +93,12 @@ class DataStoreUnencrypted(Rule):
     def check(
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
+        if resource.type in COPY_TYPES:
+            return  # ENC009
         default_encrypted = resource.type in ENCRYPTED_WHEN_UNSET
         for fact in facts.of(EncryptionAtRest):
+            if key_choice_only(resource.type, fact.path):
+                continue  # always encrypted; the key is ENC004's
             what = part(fact.path)
             if what is None and responsibility.service_id == "ec2":
                 what = "root volume"

@@ -8,7 +8,9 @@ a run at the default threshold; teams that require CMKs raise it with
 ``--severity-threshold info`` or select it); a customer-managed
 key adds a key policy that limits who may decrypt, CloudTrail records of every
 use, rotation under the customer's control, and the ability to revoke access
-by disabling the key. Services with no encryption at all are ENC001-ENC003.
+by disabling the key. Single-service key choices (Keyspaces, FSx, MemoryDB,
+Timestream, AppFlow, Bedrock, DMS, MQ, Glue, Performance Insights...) come
+from the table in srmlint/aws/extractors/encryption_keys.py. Services with no encryption at all are ENC001-ENC003.
 Fix: point the resource at a customer-managed ``aws_kms_key``.
 """
 
@@ -21,14 +23,23 @@ from srmlint.aws.facts import EncryptionAtRest
 from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
-from srmlint.packs.encryption._common import CONTENTS, ENCRYPTED_WHEN_UNSET, NO_CUSTOMER_KEY, part, subject
+from srmlint.packs.encryption._common import (
+    EBS_DEFAULT_TYPES,
+    ENCRYPTED_WHEN_UNSET,
+    KEY_CHOICES,
+    NO_CUSTOMER_KEY,
+    contents,
+    key_choice_only,
+    part,
+    subject,
+)
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
 
 SERVICES = (
     "s3", "dynamodb", "sqs", "sns", "secretsmanager", "lambda", "cloudwatch", "cloudtrail", "ecr", "eks",
     "kinesis", "sagemaker", "backup", "msk", "codebuild", "athena", "rds", "docdb", "neptune", "redshift",
-    "efs", "elasticache", "opensearch", "ebs", "ec2",
+    "efs", "elasticache", "opensearch", "ebs", "ec2", "emr",
 )
 
 
@@ -122,18 +133,21 @@ class CustomerManagedKey(Rule):
     def check(
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
-        if resource.type in NO_CUSTOMER_KEY or responsibility.service_id not in SERVICES:
+        if resource.type in NO_CUSTOMER_KEY or resource.type in EBS_DEFAULT_TYPES:
+            return
+        if responsibility.service_id not in SERVICES and resource.type not in KEY_CHOICES:
             return
         if responsibility.service_id == "s3" and _log_delivery_target(resource, graph):
             return
         default_encrypted = resource.type in ENCRYPTED_WHEN_UNSET
         for fact in facts.of(EncryptionAtRest):
-            what = part(fact.path)
-            target = f"its {what or CONTENTS.get(resource.type, 'data')}"
+            what = part(fact.path, resource.type)
+            target = f"its {what or contents(resource)}"
             if fact.state == "aws_managed_key":
                 yield Hit(f"{subject(resource)} encrypts {target} with an AWS-managed key, not a "
                           "customer-managed KMS key", path=fact.path)
-            elif fact.state == "unset" and default_encrypted and responsibility.service_id != "s3":
+            elif fact.state == "unset" and (default_encrypted or key_choice_only(resource.type, fact.path)) \
+                    and responsibility.service_id != "s3":
                 # (an S3 bucket with no encryption configuration at all is ENC001's)
                 yield Hit(f"{subject(resource)} sets no customer-managed KMS key (AWS encrypts {target} "
                           "with a key it owns or manages)", path=fact.path)

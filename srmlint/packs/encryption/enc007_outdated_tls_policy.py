@@ -1,8 +1,9 @@
 """ENC007: a TLS endpoint that still accepts TLS 1.0 or 1.1.
 
 Anti-pattern: an ELB security policy, CloudFront minimum protocol version,
-API Gateway domain security policy or OpenSearch TLS policy that allows
-protocol versions older than TLS 1.2.
+API Gateway domain security policy, OpenSearch TLS policy or classic ELB
+SSL negotiation policy (reference policy or Protocol-TLSv1/TLSv1.1/SSLv3
+attributes) that allows protocol versions older than TLS 1.2.
 Fix: a policy whose minimum is TLS 1.2 (ELBSecurityPolicy-TLS13-1-2-2021-06,
 TLSv1.2_2021, TLS_1_2, Policy-Min-TLS-1-2-2019-07 or newer).
 """

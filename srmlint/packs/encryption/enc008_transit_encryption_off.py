@@ -5,7 +5,10 @@ Anti-pattern: ElastiCache without in-transit encryption, OpenSearch without
 node-to-node encryption, MSK allowing plaintext client or broker traffic, ECS
 EFS volumes mounted without TLS, DAX endpoints without TLS, database
 parameter groups that turn off required SSL/TLS (``require_ssl``,
-``rds.force_ssl``, ``require_secure_transport``, DocumentDB ``tls``).
+``rds.force_ssl``, ``require_secure_transport``, DocumentDB ``tls``), AppSync
+API caches and MemoryDB clusters without TLS, EMR security configurations
+without in-transit encryption, SageMaker monitoring jobs without
+inter-container traffic encryption.
 Fix: turn in-transit encryption on (most of these only at creation).
 """
 
@@ -27,6 +30,8 @@ WHAT = {
     "in_cluster": "encryption of traffic between brokers",
     "efs_volume": "in-transit encryption on an EFS volume",
     "require_ssl": "required SSL/TLS connections",
+    "inter_container": "encryption of traffic between the job's instances",
+    "cluster_nodes": "in-transit encryption between cluster nodes",
 }
 
 
@@ -38,7 +43,8 @@ class TransitEncryptionOff(Rule):
         severity=Severity.MEDIUM,
         layer="encryption",
         facts=(EncryptionInTransit,),
-        services=("elasticache", "opensearch", "msk", "ecs", "dynamodb", "redshift", "rds", "docdb"),
+        services=("elasticache", "opensearch", "msk", "ecs", "dynamodb", "redshift", "rds", "docdb", "appsync",
+                  "memorydb", "sagemaker", "emr"),
         setting="encryption_in_transit",
         rationale=(
             "Network traffic protection is the customer's side of the shared responsibility model. "

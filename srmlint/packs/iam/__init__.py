@@ -16,6 +16,20 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.iam.iam006_admin_managed_policy import AdminManagedPolicy
     from srmlint.packs.iam.iam007_user_policies import UserPolicies
     from srmlint.packs.iam.iam008_statement_without_effect import StatementWithoutEffect
+    from srmlint.packs.iam.iam009_wildcard_action_specific_resources import WildcardActionSpecificResources
+    from srmlint.packs.iam.iam010_write_on_all_resources import WriteOnAllResources
+    from srmlint.packs.iam.iam011_secret_read_on_all_resources import SecretReadOnAllResources
+    from srmlint.packs.iam.iam012_lambda_service_permission_unscoped import LambdaServicePermissionUnscoped
+    from srmlint.packs.iam.iam013_password_min_length import PasswordMinLength
+    from srmlint.packs.iam.iam014_database_iam_auth import DatabaseIamAuthDisabled
+    from srmlint.packs.iam.iam015_hardcoded_secret import HardcodedSecretInTemplate
+    from srmlint.packs.iam.iam016_root_access_key import RootAccessKey
+    from srmlint.packs.iam.iam017_password_lowercase import PasswordLowercase
+    from srmlint.packs.iam.iam018_password_uppercase import PasswordUppercase
+    from srmlint.packs.iam.iam019_password_numbers import PasswordNumbers
+    from srmlint.packs.iam.iam020_password_symbols import PasswordSymbols
+    from srmlint.packs.iam.iam021_password_reuse import PasswordReuse
+    from srmlint.packs.iam.iam022_password_max_age import PasswordMaxAge
 
     return [
         WildcardActionAllResources(),
@@ -26,4 +40,18 @@ def srmlint_rules() -> list[Rule]:
         AdminManagedPolicy(),
         UserPolicies(),
         StatementWithoutEffect(),
+        WildcardActionSpecificResources(),
+        WriteOnAllResources(),
+        SecretReadOnAllResources(),
+        LambdaServicePermissionUnscoped(),
+        PasswordMinLength(),
+        PasswordLowercase(),
+        PasswordUppercase(),
+        PasswordNumbers(),
+        PasswordSymbols(),
+        PasswordReuse(),
+        PasswordMaxAge(),
+        DatabaseIamAuthDisabled(),
+        HardcodedSecretInTemplate(),
+        RootAccessKey(),
     ]

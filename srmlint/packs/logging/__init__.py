@@ -30,6 +30,11 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.logging.log020_guardduty_detector_disabled import GuardDutyDetectorDisabled
     from srmlint.packs.logging.log021_ecs_container_insights import EcsContainerInsights
     from srmlint.packs.logging.log022_msk_broker_logs import MskBrokerLogs
+    from srmlint.packs.logging.log023_mq_general_logs import MqGeneralLogs
+    from srmlint.packs.logging.log024_mq_audit_logs import MqAuditLogs
+    from srmlint.packs.logging.log025_ssm_session_logs import SsmSessionLogs
+    from srmlint.packs.logging.log026_mwaa_logs_off import MwaaLogsOff
+    from srmlint.packs.logging.log027_appsync_logs_off import AppSyncLogsOff
 
     return [
         CloudTrailMultiRegion(),
@@ -54,4 +59,9 @@ def srmlint_rules() -> list[Rule]:
         GuardDutyDetectorDisabled(),
         EcsContainerInsights(),
         MskBrokerLogs(),
+        MqGeneralLogs(),
+        MqAuditLogs(),
+        SsmSessionLogs(),
+        MwaaLogsOff(),
+        AppSyncLogsOff(),
     ]

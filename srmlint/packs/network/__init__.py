@@ -14,6 +14,11 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.network.net004_unrestricted_egress import UnrestrictedEgress
     from srmlint.packs.network.net005_default_security_group_rules import DefaultSecurityGroupRules
     from srmlint.packs.network.net006_nacl_ingress_from_internet import NaclIngressFromInternet
+    from srmlint.packs.network.net007_ingress_http_from_internet import IngressHttpFromInternet
+    from srmlint.packs.network.net008_alb_keeps_invalid_headers import AlbKeepsInvalidHeaders
+    from srmlint.packs.network.net009_lb_desync_monitor_mode import LbDesyncMonitorMode
+    from srmlint.packs.network.net010_eks_node_group_ssh_open import EksNodeGroupSshOpen
+    from srmlint.packs.network.net011_waf_web_acl_without_rules import WafWebAclWithoutRules
 
     return [
         IngressAllPortsFromInternet(),
@@ -22,4 +27,9 @@ def srmlint_rules() -> list[Rule]:
         UnrestrictedEgress(),
         DefaultSecurityGroupRules(),
         NaclIngressFromInternet(),
+        IngressHttpFromInternet(),
+        AlbKeepsInvalidHeaders(),
+        LbDesyncMonitorMode(),
+        EksNodeGroupSshOpen(),
+        WafWebAclWithoutRules(),
     ]

@@ -9,7 +9,13 @@ from srmlint.aws.facts import IngressRule
 from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
-from srmlint.packs.network.cidr import covers_all_ports, is_internet, is_open, names, ports_opened
+from srmlint.packs.network.cidr import (
+    covers_all_ports,
+    is_internet,
+    is_open,
+    names,
+    ports_opened,
+)
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Hit, Rule, locate_fact
 

@@ -1,8 +1,8 @@
-"""NET006: a network ACL admits the internet on SSH or RDP.
+"""NET006: a network ACL admits the internet on SSH, RDP or FTP.
 
 Anti-pattern: an inbound ``allow`` entry from ``0.0.0.0/0`` / ``::/0`` (or a
 public block wider than the threshold) on all traffic or on a range including
-22 or 3389, not preceded by a lower-numbered deny of that port in the same ACL.
+22, 3389, 20 or 21, not preceded by a lower-numbered deny of that port in the same ACL.
 Fix: allow only the ports the subnet serves, from where it needs.
 """
 
@@ -18,27 +18,31 @@ from srmlint.packs.network.cidr import ADMIN_PORTS, describe_ports, is_internet,
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity, locate_fact
 
+#: Remote administration and FTP (control 21, active-mode data 20): cleartext
+#: logins no subnet should take from the internet.
+NACL_PORTS: dict[int, tuple[str, str]] = {**ADMIN_PORTS, 20: ("FTP data", "tcp"), 21: ("FTP", "tcp")}
+
 
 class NaclIngressFromInternet(Rule):
     meta = RuleMeta(
         id="NET006",
         slug="nacl-ingress-from-internet",
-        title="Network ACL allows SSH or RDP from the internet",
+        title="Network ACL allows SSH, RDP or FTP from the internet",
         severity=Severity.MEDIUM,
         layer="network_configuration",
         facts=(NetworkAclRule,),
         setting="network_ingress",
         rationale=(
             "Network ACLs are the subnet-level firewall the customer writes, a second line behind "
-            "security groups. An entry that admits the internet on SSH (22) or RDP (3389), alone, in "
-            "a range or as all traffic, leaves only the security groups between those services and "
+            "security groups. An entry that admits the internet on SSH (22), RDP (3389) or FTP (20, 21), "
+            "alone, in a range or as all traffic, leaves only the security groups between those services and "
             "the internet."
         ),
         remediation={
             "terraform": (
                 "Narrow the entry (ingress block or aws_network_acl_rule) to the ports the subnet "
                 "serves, or its cidr_block to the networks that need them; add a lower-numbered "
-                "deny entry for 22 and 3389 from 0.0.0.0/0."
+                "deny entry for 20-22 and 3389 from 0.0.0.0/0."
             ),
             "cloudformation": (
                 "Narrow the AWS::EC2::NetworkAclEntry's Protocol/PortRange to the ports the subnet "
@@ -82,7 +86,7 @@ class NaclIngressFromInternet(Rule):
         for entry in entries:
             if entry.egress is not False or entry.action != "allow" or not is_open(entry.cidr):
                 continue
-            opened = ports_opened(entry.protocol, entry.from_port, entry.to_port, ADMIN_PORTS)
+            opened = ports_opened(entry.protocol, entry.from_port, entry.to_port, NACL_PORTS)
             # Entries are evaluated by rule number: a lower-numbered deny of the
             # same traffic in the same ACL wins.
             opened = [p for p in opened if not _denied_before(entry, p, entries)]
@@ -91,7 +95,7 @@ class NaclIngressFromInternet(Rule):
             yield Hit(
                 f"Network ACL entry in '{resource.name}' allows ingress from {entry.cidr} on "
                 f"{describe_ports(entry.protocol, entry.from_port, entry.to_port)} "
-                f"(including {names(opened, ADMIN_PORTS)})",
+                f"(including {names(opened, NACL_PORTS)})",
                 location=locate_fact(resource, entry, graph),
             )
 
@@ -104,6 +108,6 @@ def _denied_before(allow: NetworkAclRule, port: int, entries: list[NetworkAclRul
         if (deny.egress is not False or deny.action != "deny" or not isinstance(deny.rule_number, int)
                 or deny.rule_number >= number or not is_internet(deny.cidr)):
             continue
-        if port in ports_opened(deny.protocol, deny.from_port, deny.to_port, {port: ADMIN_PORTS[port]}):
+        if port in ports_opened(deny.protocol, deny.from_port, deny.to_port, {port: NACL_PORTS[port]}):
             return True
     return False

@@ -1,0 +1,123 @@
+"""The resolve stage: between reading and the graph, make values static where the templates do.
+
+Readers work one file at a time (so they can run in parallel and be cached);
+a value, though, is only known with its whole module directory (Terraform
+variables, locals, ``.tfvars``, module calls) or its whole template
+(CloudFormation parameters, mappings, conditions). This stage takes the
+parsed files of a scan and returns them with every attribute value that is
+static evaluated, resources that are never created (``count = 0``, a false
+``Condition``) left out, and local Terraform modules expanded per call.
+Locations and references are kept; what is not static stays Unknown.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from srmlint.model import ParsedFile, Resource, Unknown
+from srmlint.resolve.terraform import TerraformInputs
+
+__all__ = ["ResolveOptions", "ResolveStats", "Resolved", "resolve_scan", "unknown_share"]
+
+
+@dataclass
+class ResolveStats:
+    """Attribute values of the scanned resources, and how many stayed unknown
+    (``--stats``): before and after this stage, to see what it recovered."""
+
+    values_before: int = 0
+    unknown_before: int = 0
+    values_after: int = 0
+    unknown_after: int = 0
+    module_resources: int = 0
+    skipped_resources: int = 0
+
+
+@dataclass(frozen=True)
+class ResolveOptions:
+    """Values from outside the templates, and whether to count (``--stats``)."""
+
+    terraform: TerraformInputs = field(default_factory=TerraformInputs)
+    #: CloudFormation parameter values (``--parameter``, the config's ``parameters``).
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    stats: ResolveStats | None = None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The stage's output: the scan's files (same paths, same order) and the
+    module-call expansions (resources of local modules, one file per module
+    file and call; reported when their call is in a reported file)."""
+
+    parsed: list[ParsedFile]
+    context: list[ParsedFile]
+    expanded: list[ParsedFile]
+
+
+def unknown_share(resources: Sequence[Resource]) -> tuple[int, int]:
+    """(values, unknown values) over the leaves of ``resources``' attributes."""
+    values = unknown = 0
+    stack: list[Any] = [r.attributes for r in resources]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        else:
+            values += 1
+            unknown += isinstance(item, Unknown)
+    return values, unknown
+
+
+def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
+                 options: ResolveOptions | None = None) -> Resolved:
+    """Resolve a scan's files; see the module docstring."""
+    options = options or ResolveOptions()
+    if not options.enabled:
+        return Resolved(list(parsed), list(context), [])
+    stats = options.stats
+    if stats is not None:
+        values, unknown = unknown_share([r for pf in parsed for r in pf.resources])
+        stats.values_before += values
+        stats.unknown_before += unknown
+    groups: dict[str, list[ParsedFile]] = {}
+    for pf in (*parsed, *context):
+        if pf.format == "terraform":
+            groups.setdefault(os.path.dirname(pf.path) or ".", []).append(pf)
+    by_path: dict[str, ParsedFile] = {}
+    expanded: list[ParsedFile] = []
+    problems: dict[str, list[Any]] = {}
+    if groups:
+        from srmlint.resolve.terraform import resolve_terraform
+
+        by_path, expanded, problems = resolve_terraform(groups, options.terraform)
+
+    def one(pf: ParsedFile) -> ParsedFile:
+        if pf.format == "cloudformation":
+            from srmlint.resolve.cloudformation import resolve_cloudformation
+
+            try:
+                return resolve_cloudformation(pf, options.parameters)
+            except (Exception, RecursionError):  # a bug or a hostile input: the file stays as read
+                return pf
+        result = by_path.get(pf.path, pf)
+        extra = problems.get(pf.path)
+        return replace(result, problems=(*result.problems, *extra)) if extra else result
+
+    result = Resolved([one(pf) for pf in parsed], [one(pf) for pf in context], expanded)
+    if stats is not None:
+        reported = {pf.path for pf in result.parsed}
+        mine = [r for pf in result.parsed for r in pf.resources]
+        inside = [r for pf in expanded for r in pf.resources
+                  if r.module is not None and r.module.location.file in reported]
+        values, unknown = unknown_share([*mine, *inside])
+        stats.values_after += values
+        stats.unknown_after += unknown
+        stats.module_resources += len(inside)
+        stats.skipped_resources += sum(len(pf.resources) for pf in parsed) - len(mine)
+    return result

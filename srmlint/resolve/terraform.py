@@ -1,0 +1,592 @@
+"""Terraform: variables, locals, local modules, ``count`` and dynamic blocks, statically.
+
+Why a stage of its own, after parsing and before the graph: a value is only
+known once every file of its module directory is read (a ``variable`` in
+``variables.tf``, its value in ``terraform.tfvars``, a ``local`` in
+``locals.tf``), and a module's resources only once its caller's inputs are
+known. The readers stay one-file-at-a-time and cacheable; this stage works
+per module directory and hands the graph resources whose attributes are as
+static as the configuration makes them.
+
+Each directory of the scan is a root module: variables take their
+``default``, then ``terraform.tfvars``, ``terraform.tfvars.json`` and
+``*.auto.tfvars(.json)`` (lexical order), then the configuration's
+``variables`` table, ``--var-file``\\ s and ``--var``\\ s, as Terraform ranks
+them. A ``module`` block with a local ``source`` (``./``, ``../``) is
+expanded once per call with its inputs bound: its resources get a scope of
+their own and a :class:`~srmlint.model.ModuleCall` naming the call.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from srmlint import expr as E
+from srmlint.model import AttrPath, Definition, Location, ModuleCall, ParsedFile, ParseProblem, Resource, Unknown
+from srmlint.resolve.hcl import EvalError, Evaluator, is_known, tobool, tonumber, tostring
+
+__all__ = ["TerraformInputs", "load_var_file", "parse_var_assignment", "resolve_terraform"]
+
+#: Module nesting deeper than this is not expanded (real trees are 2-4 deep).
+MAX_MODULE_DEPTH = 8
+#: Same limit as the engine's: a module file larger than this is not read.
+_MAX_FILE_BYTES = 16 * 1024 * 1024
+#: Module block arguments that are not inputs.
+_MODULE_META = frozenset({"source", "version", "providers", "count", "for_each", "depends_on"})
+
+
+@dataclass(frozen=True)
+class TerraformInputs:
+    """Variable values given from outside the templates (all root modules).
+
+    ``config`` comes from the configuration file's ``variables`` table (typed
+    TOML values), ``var_files`` from ``--var-file`` (already read, in order),
+    ``cli`` from ``--var NAME=VALUE`` (raw text, converted by the variable's
+    declared type as Terraform does).
+    """
+
+    config: Mapping[str, Any] = field(default_factory=dict)
+    var_files: tuple[Mapping[str, Any], ...] = ()
+    cli: Mapping[str, str] = field(default_factory=dict)
+
+
+def parse_var_assignment(text: str) -> tuple[str, str]:
+    """``NAME=VALUE`` from ``--var``; ValueError when there is no name."""
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or not name or not name.replace("_", "a").replace("-", "a").isalnum():
+        raise ValueError(f"--var expects NAME=VALUE, got {text!r}")
+    return name, value
+
+
+def load_var_file(path: str) -> dict[str, Any]:
+    """The values of a ``.tfvars`` (HCL) or ``.tfvars.json`` file; ValueError if it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(_MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read variable file: {exc.strerror or exc}") from None
+    values, problems = _read_var_data(path, data)
+    if problems:
+        problem = problems[0]
+        raise ValueError(f"{path}:{problem.location.line}: {problem.message}")
+    return values
+
+
+def _read_var_data(path: str, data: bytes) -> tuple[dict[str, Any], list[ParseProblem]]:
+    if len(data) > _MAX_FILE_BYTES:
+        return {}, [ParseProblem("variable file over the size limit; not read", Location(path, 1, 1))]
+    if path.endswith(".json"):
+        try:
+            loaded = json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            return {}, [ParseProblem(f"invalid JSON: {exc}", Location(path, 1, 1))]
+        if not isinstance(loaded, dict):
+            return {}, [ParseProblem("a JSON variable file must hold an object", Location(path, 1, 1))]
+        return loaded, []
+    from srmlint.parsers.terraform import read_attributes
+
+    raw, problems = read_attributes(data, path)
+    if problems:
+        return {}, problems
+    static = Evaluator({}, {})  # variable files hold constants: no variables, no locals
+    return {name: static.value(value) for name, value in raw.items()}, []
+
+
+def _auto_var_files(directory: str) -> list[str]:
+    """Terraform's automatically loaded variable files of a root module, in its order."""
+    try:
+        with os.scandir(directory or ".") as it:
+            names = sorted(e.name for e in it if e.is_file())
+    except OSError:
+        return []
+    first = [n for n in ("terraform.tfvars", "terraform.tfvars.json") if n in names]
+    auto = [n for n in names if n.endswith((".auto.tfvars", ".auto.tfvars.json"))]
+    return [os.path.join(directory, n) if directory else n for n in [*first, *auto]]
+
+
+# -- variable typing -----------------------------------------------------------------------------
+
+
+def _primitive_type(body: Mapping[str, Any]) -> str | None:
+    """``string``/``number``/``bool`` when the variable declares that type."""
+    declared = body.get("type")
+    if isinstance(declared, Unknown) and isinstance(declared.expr, E.Traversal) and not declared.expr.steps:
+        return declared.expr.root
+    return None
+
+
+def _convert(value: Any, type_name: str | None) -> Any:
+    """Convert a given value to a primitive declared type, as Terraform would."""
+    if value is None or type_name not in ("string", "number", "bool") or not is_known(value):
+        return value
+    try:
+        if type_name == "string":
+            return tostring(value)
+        if type_name == "number":
+            return tonumber(value)
+        return tobool(value)
+    except EvalError:
+        return value
+
+
+def _cli_value(text: str, type_name: str | None) -> Any:
+    """A ``--var`` value: raw text for a string, else read as an HCL expression."""
+    if type_name == "string":
+        return text
+    from srmlint.parsers.terraform import parse_expression
+
+    parsed = parse_expression(text)
+    if parsed is None:
+        return text
+    value, _ = parsed
+    value = Evaluator({}, {}).value(value)
+    if type_name is None and not isinstance(value, list | dict):
+        return text  # an untyped variable takes the text as given
+    return value
+
+
+# -- module directories ---------------------------------------------------------------------------
+
+
+class _Loader:
+    """The files of module directories: from the scan when it read them, else from disk."""
+
+    def __init__(self, groups: Mapping[str, Sequence[ParsedFile]]) -> None:
+        self._groups = {os.path.normpath(k): list(v) for k, v in groups.items()}
+        self._read: dict[str, list[ParsedFile]] = {}
+
+    def files(self, directory: str) -> list[ParsedFile]:
+        key = os.path.normpath(directory)
+        if key in self._groups:
+            return self._groups[key]
+        if key not in self._read:
+            self._read[key] = _read_module(directory)
+        return self._read[key]
+
+
+def _read_module(directory: str) -> list[ParsedFile]:
+    from srmlint.parsers.terraform import parse_terraform
+    from srmlint.parsers.tfjson import parse_terraform_json
+
+    found: list[ParsedFile] = []
+    try:
+        with os.scandir(directory) as it:
+            names = sorted(e.name for e in it if e.is_file())
+    except OSError:
+        return found
+    for name in names:
+        if not name.endswith((".tf", ".tf.json")):
+            continue
+        path = os.path.join(directory, name)
+        try:
+            if os.stat(path).st_size > _MAX_FILE_BYTES:
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            continue
+        found.append(parse_terraform(path, data) if name.endswith(".tf") else parse_terraform_json(path, data))
+    return found
+
+
+def _local_source(body: Mapping[str, Any]) -> str | None:
+    source = body.get("source")
+    if isinstance(source, str) and source.startswith(("./", "../", ".\\", "..\\")):
+        return source
+    return None
+
+
+# -- one module instance ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Shared:
+    loader: _Loader
+    problems: dict[str, list[ParseProblem]] = field(default_factory=dict)
+
+    def report(self, problem: ParseProblem) -> None:
+        self.problems.setdefault(problem.location.file, []).append(problem)
+
+
+class _Instance:
+    """One module directory evaluated with one set of variable values."""
+
+    def __init__(
+        self,
+        shared: _Shared,
+        directory: str,
+        files: Sequence[ParsedFile],
+        scope: str,
+        variables: Mapping[str, Any],
+        call: ModuleCall | None,
+        stack: tuple[str, ...],
+    ) -> None:
+        self.shared = shared
+        self.directory = directory
+        self.files = files
+        self.scope = scope
+        self.call = call
+        self.stack = stack
+        self.locals: dict[str, Any] = {}
+        self.modules: dict[str, Definition] = {}
+        self.outputs: dict[str, Definition] = {}
+        for pf in files:
+            for d in pf.definitions:
+                if d.kind == "local":
+                    self.locals.setdefault(d.name, d.value)
+                elif d.kind == "module":
+                    self.modules.setdefault(d.name, d)
+                elif d.kind == "output":
+                    self.outputs.setdefault(d.name, d)
+        self.evaluator = Evaluator(variables, self.locals, self._module_outputs, directory or ".")
+        self._children: dict[str, _Instance | None] = {}
+        self._busy: set[str] = set()
+
+    # -- child modules ------------------------------------------------------------------------
+
+    def child(self, name: str) -> _Instance | None:
+        """The expansion of ``module.NAME`` (None: not local, not created, or not expandable)."""
+        if name in self._children:
+            return self._children[name]
+        if name in self._busy:  # inputs that depend on the module's own outputs
+            return None
+        self._busy.add(name)
+        try:
+            instance = self._make_child(name)
+        finally:
+            self._busy.discard(name)
+        self._children[name] = instance
+        return instance
+
+    def _make_child(self, name: str) -> _Instance | None:
+        definition = self.modules.get(name)
+        if definition is None or not isinstance(definition.value, dict):
+            return None
+        body = definition.value
+        source = _local_source(body)
+        if source is None:
+            return None
+        if "count" in body:
+            count = self.evaluator.value(body["count"])
+            if not isinstance(count, Unknown) and _is_zero(count):
+                return None
+        if "for_each" in body:
+            each = self.evaluator.value(body["for_each"])
+            if isinstance(each, list | dict) and not each:
+                return None
+        directory = os.path.normpath(os.path.join(self.directory or ".", source))
+        address = f"module.{name}"
+        outer = self.call.location if self.call is not None else definition.location
+        real = os.path.realpath(directory)
+        if real in self.stack or len(self.stack) > MAX_MODULE_DEPTH:
+            why = "calls itself (a module cycle)" if real in self.stack else (
+                f"is nested more than {MAX_MODULE_DEPTH} modules deep")
+            self.shared.report(ParseProblem(
+                f"{address} (source {source!r}) {why}; its resources are not analysed", outer))
+            return None
+        files = self.shared.loader.files(directory)
+        if not files:
+            return None
+        variables = self._child_variables(files, body)
+        call = ModuleCall(
+            path=address if self.call is None else f"{self.call.path}.{address}",
+            address=address if self.call is None else self.call.address,
+            location=outer,
+            source_scope=directory,
+        )
+        return _Instance(self.shared, directory, files, f"{self.scope}#{call.path}", variables, call,
+                         (*self.stack, real))
+
+    def _child_variables(self, files: Sequence[ParsedFile], body: Mapping[str, Any]) -> dict[str, Any]:
+        declared = _declared_variables(files)
+        values = _defaults(declared)
+        for key, raw in body.items():
+            if key in _MODULE_META or key not in declared:
+                continue
+            value = self.evaluator.value(raw)
+            if isinstance(value, Unknown):
+                value = Unknown(E.Traversal("var", (E.GetAttr(key),)), value.text)
+            else:
+                value = _opaque_unknowns(value)
+            values[key] = _convert(value, _primitive_type(declared[key]))
+        return values
+
+    def _module_outputs(self, name: str) -> Any:
+        """``module.NAME`` as an object of its outputs (what is static of them)."""
+        definition = self.modules.get(name)
+        if definition is None or not isinstance(definition.value, dict):
+            return Unknown(E.Traversal("module", (E.GetAttr(name),)))
+        if "count" in definition.value or "for_each" in definition.value:
+            return Unknown(E.Traversal("module", (E.GetAttr(name),)))  # a list or map of instances
+        child = self.child(name)
+        if child is None:
+            return Unknown(E.Traversal("module", (E.GetAttr(name),)))
+        outputs: dict[str, Any] = {}
+        for out_name, out in child.outputs.items():
+            raw = out.value.get("value") if isinstance(out.value, dict) else None
+            value = child.evaluator.value(raw)
+            # Only what is static crosses the module boundary: a residual
+            # names the child's own resources, meaningless in the caller.
+            outputs[out_name] = value if is_known(value) else Unknown(
+                E.Traversal("module", (E.GetAttr(name), E.GetAttr(out_name))))
+        return outputs
+
+    # -- resources ------------------------------------------------------------------------------
+
+    def resolved_files(self) -> list[ParsedFile]:
+        """This instance's files with resources resolved (and re-scoped for a module call)."""
+        out: list[ParsedFile] = []
+        for pf in self.files:
+            if pf.format != "terraform":
+                out.append(pf)
+                continue
+            resources = tuple(r for r in (self._resource(r) for r in pf.resources) if r is not None)
+            if self.call is None:
+                same = len(resources) == len(pf.resources) and all(
+                    a is b for a, b in zip(resources, pf.resources, strict=True))
+                out.append(pf if same else replace(pf, resources=resources))
+                continue
+            out.append(ParsedFile(
+                pf.path, "terraform", resources,
+                tuple(replace(d, scope=self.scope) for d in pf.definitions),
+                tuple(replace(ref, scope=self.scope) for ref in pf.references),
+            ))
+        return out
+
+    def expansions(self) -> list[ParsedFile]:
+        """The files of every local module this instance calls, resolved per call (recursively)."""
+        found: list[ParsedFile] = []
+        for name in self.modules:
+            child = self.child(name)
+            if child is not None:
+                found.extend(child.resolved_files())
+                found.extend(child.expansions())
+        return found
+
+    def _resource(self, resource: Resource) -> Resource | None:
+        attrs = resource.attributes
+        env: dict[str, Any] = {}
+        if "count" in attrs:
+            count = self.evaluator.value(attrs["count"])
+            if not isinstance(count, Unknown):
+                if _is_zero(count):
+                    return None  # never created: nothing to say about it
+                if count == 1:
+                    env["count"] = {"index": 0}
+        if "for_each" in attrs:
+            each = self.evaluator.value(attrs["for_each"])
+            if isinstance(each, list | dict) and is_known(each):
+                if not each:
+                    return None
+                if len(each) == 1:
+                    key, value = next(iter(each.items())) if isinstance(each, dict) else (each[0], each[0])
+                    env["each"] = {"key": key, "value": value}
+        body = _Body(self.evaluator, dict(resource.locations))
+        attributes = body.resolve(dict(attrs), env, ())
+        module = self.call
+        if attributes == attrs and not body.moved and module is None:
+            return resource
+        return replace(resource, attributes=attributes, locations=body.locations(), scope=self.scope,
+                       module=module)
+
+
+def _is_zero(value: Any) -> bool:
+    try:
+        return tonumber(value) == 0
+    except EvalError:
+        return False
+
+
+def _opaque_unknowns(value: Any) -> Any:
+    """Unknown leaves of a caller's value, cut from the caller's expressions
+    (their traversals name the caller's resources, not the module's)."""
+    if isinstance(value, Unknown):
+        return Unknown(E.Opaque(value.text), value.text)
+    if isinstance(value, dict):
+        return {k: _opaque_unknowns(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_opaque_unknowns(v) for v in value]
+    return value
+
+
+def _declared_variables(files: Iterable[ParsedFile]) -> dict[str, Mapping[str, Any]]:
+    declared: dict[str, Mapping[str, Any]] = {}
+    for pf in files:
+        for d in pf.definitions:
+            if d.kind == "variable" and d.name not in declared:
+                declared[d.name] = d.value if isinstance(d.value, dict) else {}
+    return declared
+
+
+def _defaults(declared: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    static = Evaluator({}, {})
+    values: dict[str, Any] = {}
+    for name, body in declared.items():
+        if "default" in body:
+            values[name] = _convert(static.value(body["default"]), _primitive_type(body))
+    return values
+
+
+class _Body:
+    """Resolves one resource body: values evaluated, static dynamic blocks expanded.
+
+    Locations follow the expansion: the content of ``dynamic "ingress"``
+    expanded as ``ingress[n]`` is located at the content's own lines.
+    """
+
+    def __init__(self, evaluator: Evaluator, locations: dict[AttrPath, Location]) -> None:
+        self.evaluator = evaluator
+        self._original = locations
+        #: original path prefix -> the new prefixes it now stands at
+        self._moves: dict[AttrPath, list[AttrPath]] = {}
+        self.moved = False
+
+    def resolve(self, body: dict[str, Any], env: Mapping[str, Any], new: AttrPath,
+                orig: AttrPath | None = None) -> dict[str, Any]:
+        orig = new if orig is None else orig
+        result: dict[str, Any] = {}
+        for key, value in body.items():
+            if key == "dynamic" and isinstance(value, list):
+                continue
+            result[key] = self._value(value, env, (*new, key), (*orig, key))
+        dynamic = body.get("dynamic")
+        if isinstance(dynamic, list):
+            kept: list[Any] = []
+            for index, entry in enumerate(dynamic):
+                if not (isinstance(entry, dict) and len(entry) == 1 and self._expand(entry, env, result, new,
+                                                                                     (*orig, "dynamic", index))):
+                    if index != len(kept):
+                        self._move((*orig, "dynamic", index), (*new, "dynamic", len(kept)))
+                    kept.append(self._value(entry, env, (*new, "dynamic", len(kept)),
+                                            (*orig, "dynamic", index)))
+            if kept:
+                result["dynamic"] = kept
+        return result
+
+    def _value(self, value: Any, env: Mapping[str, Any], new: AttrPath, orig: AttrPath) -> Any:
+        if isinstance(value, dict):
+            return self.resolve(value, env, new, orig)
+        if isinstance(value, list):
+            return [self._value(v, env, (*new, i), (*orig, i)) for i, v in enumerate(value)]
+        return self.evaluator.value(value, env)
+
+    def _expand(self, entry: dict[str, Any], env: Mapping[str, Any], result: dict[str, Any],
+                new: AttrPath, orig: AttrPath) -> bool:
+        ((label, spec),) = entry.items()
+        if not isinstance(spec, dict) or "labels" in spec:
+            return False
+        collection = self.evaluator.value(spec.get("for_each"), env)
+        if isinstance(collection, dict):
+            pairs: list[tuple[Any, Any]] = list(collection.items())
+        elif isinstance(collection, list):
+            pairs = list(enumerate(collection))
+        else:
+            return False
+        iterator = spec.get("iterator")
+        name = label
+        if isinstance(iterator, Unknown) and isinstance(iterator.expr, E.Traversal):
+            name = iterator.expr.root
+        contents = spec.get("content")
+        content = contents[0] if isinstance(contents, list) and contents and isinstance(contents[0], dict) else {}
+        blocks = result.get(label)
+        if not isinstance(blocks, list):
+            blocks = result[label] = []
+        for key, item in pairs:
+            inner = {**env, name: {"key": key, "value": item}}
+            target: AttrPath = (*new, label, len(blocks))
+            self._move(orig, target, whole=True)
+            self._move((*orig, label, "content", 0), target)
+            blocks.append(self.resolve(content, inner, target, (*orig, label, "content", 0)))
+        if not blocks:
+            del result[label]
+        self.moved = True
+        return True
+
+    def _move(self, orig: AttrPath, new: AttrPath, whole: bool = False) -> None:
+        """Record that what was at ``orig`` is now (also) at ``new``; ``whole``
+        maps only the prefix itself (the dynamic block's own span)."""
+        self.moved = True
+        key = (*orig, "<whole>") if whole else orig
+        self._moves.setdefault(key, []).append(new)
+
+    def locations(self) -> dict[AttrPath, Location]:
+        if not self._moves:
+            return self._original
+        out: dict[AttrPath, Location] = {}
+        prefixes = sorted((k for k in self._moves if k[-1:] != ("<whole>",)), key=len, reverse=True)
+        for path, location in self._original.items():
+            whole = self._moves.get((*path, "<whole>"))
+            if whole:
+                for target in whole:
+                    out.setdefault(target, location)
+            prefix = next((p for p in prefixes if path[: len(p)] == p), None)
+            if prefix is None:
+                out.setdefault(path, location)
+                continue
+            for target in self._moves[prefix]:
+                out[(*target, *path[len(prefix):])] = location
+        return out
+
+
+# -- entry point -------------------------------------------------------------------------------------------
+
+
+def resolve_terraform(
+    groups: Mapping[str, Sequence[ParsedFile]], inputs: TerraformInputs
+) -> tuple[dict[str, ParsedFile], list[ParsedFile], dict[str, list[ParseProblem]]]:
+    """Resolve every module directory of a scan.
+
+    ``groups`` maps a directory to its Terraform files. Returns the resolved
+    files by path, the module-call expansions, and problems by file path
+    (module cycles, unreadable variable files).
+    """
+    shared = _Shared(_Loader(groups))
+    resolved: dict[str, ParsedFile] = {}
+    expanded: list[ParsedFile] = []
+    for directory, files in groups.items():
+        try:
+            variables = _root_variables(directory, files, inputs, shared)
+            root = _Instance(shared, directory, files, directory, variables, None,
+                             (os.path.realpath(directory or "."),))
+            done, more = root.resolved_files(), root.expansions()
+        except (Exception, RecursionError):  # a bug or a hostile input: the files stay as read
+            continue
+        resolved.update((pf.path, pf) for pf in done)
+        expanded.extend(more)
+    return resolved, expanded, shared.problems
+
+
+def _root_variables(
+    directory: str, files: Sequence[ParsedFile], inputs: TerraformInputs, shared: _Shared
+) -> dict[str, Any]:
+    declared = _declared_variables(files)
+    values = _defaults(declared)
+    if not declared:
+        return values
+    layers: list[Mapping[str, Any]] = []
+    for path in _auto_var_files(directory):
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(_MAX_FILE_BYTES + 1)
+        except OSError:
+            continue
+        loaded, problems = _read_var_data(path, data)
+        for problem in problems:
+            shared.report(ParseProblem(f"variable file not used: {problem.message}", problem.location))
+        layers.append(loaded)
+    layers.append(inputs.config)
+    layers.extend(inputs.var_files)
+    for layer in layers:
+        for name, value in layer.items():
+            if name in declared:
+                values[name] = _convert(value, _primitive_type(declared[name]))
+    for name, text in inputs.cli.items():
+        if name in declared:
+            values[name] = _convert(_cli_value(text, _primitive_type(declared[name])),
+                                    _primitive_type(declared[name]))
+    return values
