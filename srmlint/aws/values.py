@@ -61,3 +61,10 @@ def as_bool(value: Any) -> bool | Unknown | None:
 def is_set(value: Any) -> bool:
     """A value that is present and not empty (an Unknown counts as present)."""
     return value is not None and value != "" and value != [] and value != {}
+
+
+def dynamic_block(attributes: Mapping[str, Any], name: str) -> bool:
+    """Whether a Terraform ``dynamic "<name>"`` block may generate ``name``
+    blocks: what they say is not statically known (the resolve stage expands
+    the ones whose ``for_each`` is static; those left are unknown)."""
+    return any(name in body for body in blocks(attributes.get("dynamic")))

@@ -58,4 +58,5 @@ def run_srmlint(*paths: str | Path, cwd: Path, timeout: float = 120, extra: tupl
     head, _, usage = proc.stderr.rpartition("\nUSAGE ")
     assert usage, proc.stderr
     data = json.loads(usage)
+    assert data["code"] in (0, 1), head[-3000:]  # 2: a usage or internal error, shown
     return Run(data["code"], data["cpu"], data["rss_mib"], json.loads(proc.stdout), head)

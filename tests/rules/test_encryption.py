@@ -444,3 +444,19 @@ def test_classic_elb_negotiation_policies(scan_files: ScanFiles) -> None:
     )})
     assert sorted(f.resource.address for f in result.findings if f.rule_id == "ENC007") == [
         "aws_load_balancer_policy.old", "aws_load_balancer_policy.tls10"]
+
+
+def test_tf_unexpanded_dynamic_encryption_rule_is_unknown_not_unset(scan_files: ScanFiles) -> None:
+    """A dynamic block whose for_each is not static may generate the rule: no
+    finding, rather than a false "no default encryption"."""
+    result = scan_files({"main.tf": (
+        'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n'
+        'resource "aws_s3_bucket_server_side_encryption_configuration" "c" {\n'
+        "  bucket = aws_s3_bucket.b.id\n"
+        '  dynamic "rule" {\n    for_each = var.rules\n    content {\n'
+        "      apply_server_side_encryption_by_default {\n        sse_algorithm = rule.value.algorithm\n"
+        "      }\n    }\n  }\n}\n"
+        'resource "aws_s3_bucket" "inline" {\n  bucket = "i"\n'
+        '  dynamic "server_side_encryption_configuration" {\n    for_each = var.sse\n    content {}\n  }\n}\n'
+    )})
+    assert "ENC001" not in rule_ids(result), result.findings

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-from srmlint.aws.extractors.compute import dynamic_block
 from srmlint.aws.facts import BackupRetention, DeletionProtection, PointInTimeRecovery, Versioning
-from srmlint.aws.values import as_bool, as_int, blocks
+from srmlint.aws.values import as_bool, as_int, blocks, dynamic_block
 from srmlint.extract import Extractor
 from srmlint.graph import ResourceGraph
 from srmlint.model import AttrPath, Resource, Unknown

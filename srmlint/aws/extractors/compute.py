@@ -14,17 +14,10 @@ from srmlint.aws.facts import (
     InstanceMetadataOptions,
 )
 from srmlint.aws.policy import document_value
-from srmlint.aws.values import as_bool, as_int, blocks
+from srmlint.aws.values import as_bool, as_int, blocks, dynamic_block
 from srmlint.extract import Extractor
 from srmlint.graph import ResourceGraph
 from srmlint.model import AttrPath, Resource, Unknown
-
-
-def dynamic_block(attributes: Mapping[str, Any], name: str) -> bool:
-    """Whether a Terraform ``dynamic "<name>"`` block may generate ``name``
-    blocks: what they say is not statically known."""
-    return any(name in body for body in blocks(attributes.get("dynamic")))
-
 
 # ------------------------------------------------------------------ IMDS
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from srmlint.aws.facts import EncryptionAtRest, EncryptionState
-from srmlint.aws.values import as_bool, blocks, is_set
+from srmlint.aws.values import as_bool, blocks, dynamic_block, is_set
 from srmlint.extract import Extractor
 from srmlint.graph import ResourceGraph
 from srmlint.model import AttrPath, Resource, Unknown
@@ -25,7 +25,11 @@ def _sse_state(algorithm: Any, key: Any) -> EncryptionState:
 
 
 def _tf_sse_rules(body: Mapping[str, Any], path: AttrPath) -> Iterator[EncryptionAtRest]:
+    if dynamic_block(body, "rule"):
+        yield EncryptionAtRest(path=path, source=None, state="unknown")
     for i, rule in enumerate(blocks(body.get("rule"))):
+        if dynamic_block(rule, "apply_server_side_encryption_by_default"):
+            yield EncryptionAtRest(path=(*path, "rule", i), source=None, state="unknown")
         for j, default in enumerate(blocks(rule.get("apply_server_side_encryption_by_default"))):
             algorithm = default.get("sse_algorithm")
             key = default.get("kms_master_key_id")
@@ -46,6 +50,8 @@ def _bucket_names_match(config: Resource, bucket: Resource) -> bool:
 
 def s3_bucket_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[EncryptionAtRest]:
     facts: list[EncryptionAtRest] = []
+    if dynamic_block(resource.attributes, "server_side_encryption_configuration"):
+        facts.append(EncryptionAtRest(path=(), source=None, state="unknown"))
     for i, body in enumerate(blocks(resource.attributes.get("server_side_encryption_configuration"))):
         facts.extend(_tf_sse_rules(body, ("server_side_encryption_configuration", i)))
     # AWS provider v4+: a separate resource whose `bucket` points at this one.
