@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     # Type names only: importing the rule model costs more than a whole
     # `srmlint --version` may take, so the commands import what they run.
     from srmlint.config import Config
+    from srmlint.engine import Engine, ScanOptions, ScanResult
+    from srmlint.fixes import FixRegistry
+    from srmlint.fixes.runner import FixOutcome
     from srmlint.resolve import ResolveOptions, ResolveStats
     from srmlint.rule import RuleMeta
 
@@ -90,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print to stderr how many attribute values stayed statically unknown")
     parser.add_argument("--cache-dir", metavar="DIR",
                         help="parse cache folder (default: $XDG_CACHE_HOME/srmlint, i.e. ~/.cache/srmlint)")
+    parser.add_argument("--diff", action="store_true",
+                        help="print every available fix as a unified diff and change nothing "
+                             "(exit 1 when there is a fix)")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes in place (in-place updates that break nothing), then report "
+                             "what remains")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix: also apply fixes that replace resources or may break clients")
     return parser
 
 
@@ -222,8 +233,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
         resolve=_resolve_options(args, cfg),
     )
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix (or --diff)")
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff cannot be used together")
+    if (args.fix or args.diff) and (args.baseline or args.write_baseline):
+        raise UsageError("--fix/--diff cannot be combined with --baseline/--write-baseline")
+    if args.diff:
+        return _diff(engine, args, selected, options)
+    fix_outcome = None
     try:
-        result = engine.scan(args.paths or ["."], select=selected, options=options)
+        if args.fix:
+            result, fix_outcome = _fix(engine, args, selected, options)
+        else:
+            result = engine.scan(args.paths or ["."], select=selected, options=options)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or directory: {exc.args[0]}") from None
     if options.resolve.stats is not None:
@@ -244,6 +267,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             result.findings = baselines.apply(result.findings, Path(baseline_path))
     except baselines.BaselineError as exc:
         raise UsageError(str(exc)) from None
+    if fix_outcome is None:
+        _mark_fixable(result)
     context = ReportContext(tool_version=__version__, rules={m.id: m for m in metas},
                             color=_use_color(args.color, args.output))
     if args.show_unclassified and fmt == "json":
@@ -267,7 +292,67 @@ def cmd_check(args: argparse.Namespace) -> int:
     failing = any(
         not f.suppressed and (f.rule_id == "SRM000" or f.severity >= threshold) for f in result.findings
     )
+    if fix_outcome is not None and fix_outcome.rolled_back:
+        return EXIT_ERROR  # a fix that breaks the file or leaves its finding is a bug in srmlint
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _fix_registry() -> FixRegistry:
+    from srmlint.fixes import FixRegistry
+    from srmlint.plugins import default_manager
+
+    return FixRegistry.from_plugins(default_manager())
+
+
+def _mark_fixable(result: ScanResult) -> None:
+    """Mark the findings that have a fix (the report's ``[fix available: ...]``
+    and JSON ``fix``); reads only the files of findings whose rule has one."""
+    from srmlint.fixes.runner import SourceCache, annotate, plan
+
+    registry = _fix_registry()
+    if any(f.rule_id in registry for f in result.findings):
+        annotate(result, plan(result, registry, SourceCache()))
+
+
+def _diff(engine: Engine, args: argparse.Namespace, selected: Callable[[RuleMeta], bool],
+          options: ScanOptions) -> int:
+    """``--diff``: a unified diff of every available fix, safe or not; writes no file."""
+    from srmlint.fixes.runner import SourceCache, plan, unified_diffs
+
+    try:
+        result = engine.scan(args.paths or ["."], select=selected, options=options)
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or directory: {exc.args[0]}") from None
+    sources = SourceCache()
+    planned = plan(result, _fix_registry(), sources)
+    _write(unified_diffs(planned, sources, engine.parsers), args.output)
+    for fix in planned:
+        f = fix.finding
+        safety = "safe" if fix.safe else f"unsafe: {fix.reason}"
+        sys.stderr.write(f"{f.file}:{f.line}: {f.rule_id} {fix.proposal.description}  [{safety}]\n")
+    safe = sum(1 for p in planned if p.safe)
+    sys.stderr.write(f"srmlint: {len(planned)} fix(es) available: {safe} safe (--fix), "
+                     f"{len(planned) - safe} unsafe (--fix --unsafe-fixes)\n")
+    return EXIT_FINDINGS if planned else EXIT_OK
+
+
+def _fix(engine: Engine, args: argparse.Namespace, selected: Callable[[RuleMeta], bool],
+         options: ScanOptions) -> tuple[ScanResult, FixOutcome]:
+    """``--fix``: apply fixes in passes, say on stderr what was done and what was not."""
+    from srmlint.fixes.runner import run_fixes
+
+    result, outcome = run_fixes(lambda: engine.scan(args.paths or ["."], select=selected, options=options),
+                                _fix_registry(), engine.parsers, unsafe=args.unsafe_fixes)
+    for fix, why in outcome.rolled_back:
+        f = fix.finding
+        sys.stderr.write(f"srmlint: bug: fix of {f.rule_id} at {f.file}:{f.line} ({fix.proposal.description}) "
+                         f"was rolled back: {why}\n")
+    for path, why in outcome.skipped_files:
+        sys.stderr.write(f"srmlint: {path}: {why}\n")
+    more = sum(1 for f in result.active_findings if f.fix is not None and f.fix.safety == "unsafe")
+    tail = f", {more} more with --unsafe-fixes" if more and not args.unsafe_fixes else ""
+    sys.stderr.write(f"srmlint: {len(outcome.fixed)} fixed{tail}.\n")
+    return result, outcome
 
 
 def cmd_matrix(argv: Sequence[str]) -> int:

@@ -32,6 +32,19 @@ class ModuleCallRef:
 
 
 @dataclass(frozen=True, slots=True)
+class FixInfo:
+    """That a finding has an autofix and what it would do to live
+    infrastructure (``srmlint.fixes``): ``safety`` is ``"safe"`` (in place, no
+    interruption, no access change) or ``"unsafe"`` (``reason`` says why:
+    it replaces the resource, or may break its clients)."""
+
+    safety: str
+    replaces_resource: bool
+    description: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
     rule: str
@@ -53,6 +66,8 @@ class Finding:
     #: Set when the resource was expanded from a local module call: the
     #: finding's file and line are inside the module, this names the call.
     module_call: ModuleCallRef | None = None
+    #: Set by the CLI when an autofix is available (never by the engine: rules stay pure).
+    fix: FixInfo | None = None
 
     def sort_key(self) -> tuple[str, int, str, int, str]:
         return (self.file, self.line, self.rule_id, self.column, self.message)

@@ -22,6 +22,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from srmlint.extract import Extractor
+    from srmlint.fixes import Fix
     from srmlint.parsers import Parser
     from srmlint.reporting import Reporter
     from srmlint.rule import Rule
@@ -69,3 +70,15 @@ def srmlint_catalog_paths() -> Sequence[Path]:
 @hookspec
 def srmlint_reporters() -> Sequence[Reporter]:
     """Output formats, each a :class:`srmlint.reporting.Reporter` with a ``name``."""
+
+
+@hookspec
+def srmlint_fixes() -> Sequence[Fix]:
+    """Autofixes, each a :class:`srmlint.fixes.Fix` naming the rule it answers.
+
+    Kept apart from ``srmlint_rules`` so rules stay pure functions of facts:
+    a fix works on a file's text and returns text edits (exact ranges and
+    their replacements), plus the attribute paths it sets, from which srmlint
+    decides whether the change replaces the live resource. Called only when
+    a report or ``--fix``/``--diff`` needs fixes.
+    """

@@ -145,7 +145,7 @@ class Resource:
 
 DefinitionKind: TypeAlias = Literal[
     "variable", "local", "output", "module", "provider", "terraform",
-    "parameter", "condition", "mapping", "cfn_output",
+    "parameter", "condition", "mapping", "cfn_output", "sam_globals", "plan",
 ]
 
 
@@ -153,8 +153,11 @@ DefinitionKind: TypeAlias = Literal[
 class Definition:
     """A template element that is not a resource: Terraform variables, locals,
     outputs, module calls, providers; CloudFormation parameters, conditions,
-    mappings, outputs. Recorded so later stages can resolve values through
-    them. ``value`` is the block body (or, for a Terraform local, its value).
+    mappings, outputs, and SAM ``Globals`` sections (``sam_globals``, one per
+    section: ``Function``, ``Api``...); a Terraform plan's ``plan`` (its
+    format and Terraform versions; it marks the file as a plan). Recorded so
+    later stages can resolve values through them. ``value`` is the block
+    body (or, for a Terraform local, its value).
     """
 
     kind: DefinitionKind
@@ -213,6 +216,10 @@ class Comment:
     text: str
     location: Location
 
+
+#: ``Resource.meta`` key of resources read from a file a tool generated (a
+#: Terraform plan): reported on, but never edited by ``--fix``.
+GENERATED = "generated"
 
 #: What a comment must contain for a reader to keep it.
 COMMENT_MARKER = "srmlint:"

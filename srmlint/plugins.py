@@ -29,6 +29,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "srmlint-compute": "srmlint.packs.compute",
     "srmlint-backup": "srmlint.packs.backup",
     "srmlint-reporters": "srmlint.reporters.plugin",
+    "srmlint-fixes": "srmlint.fixes.builtin",
 }
 
 

@@ -50,8 +50,10 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 #: measured on a 2-core machine, workers only start to pay off around here.
 PARALLEL_MIN_FILES = 200
 
-#: Bumped when the cache layout changes; the version of srmlint is in every key.
-CACHE_LAYOUT = "parse-v1"
+#: Bumped when the cache layout changes, or what a reader produces for the
+#: same bytes (v2: CloudFormation ``Globals`` definitions, the plan reader);
+#: the version of srmlint is in every key.
+CACHE_LAYOUT = "parse-v2"
 
 Progress = Callable[[int, int], None]
 

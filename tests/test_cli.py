@@ -74,7 +74,7 @@ def test_json_contract(tmp_path: Path, monkeypatch, capsys) -> None:
     assert report["tool"]["name"] == "srmlint"
     assert report["summary"] == {
         "files_scanned": 3, "templates": 2, "resources": 4, "findings": 2, "suppressed": 0,
-        "parse_errors": 0, "unclassified_resources": 1,
+        "parse_errors": 0, "unclassified_resources": 1, "fixable": 0,
     }
     resource = next(r for r in report["resources"] if r["address"] == "aws_s3_bucket.logs")
     assert resource == {
@@ -89,7 +89,7 @@ def test_json_contract(tmp_path: Path, monkeypatch, capsys) -> None:
     finding = report["findings"][0]
     assert set(finding) == {
         "rule_id", "rule", "title", "severity", "message", "file", "line", "end_line", "resource",
-        "responsibility", "aws_default", "suppressed", "suppression",
+        "responsibility", "aws_default", "suppressed", "suppression", "fix",
     }
     assert finding["suppressed"] is False and finding["suppression"] is None
     assert [(f["file"], f["line"], f["rule_id"]) for f in report["findings"]] == [

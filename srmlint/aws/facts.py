@@ -450,3 +450,13 @@ class WebAclRules(Fact):
 
     rules: int | Unknown
     default_allow: bool | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class Backtrack(Fact):
+    """Aurora MySQL backtracking (rewinding the cluster in place to a point in
+    time): ``window`` is the target backtrack window in seconds as written,
+    ``None`` when unset (AWS's default: off; 0 turns it off too), or
+    ``Unknown``. Only emitted for clusters whose engine supports it."""
+
+    window: int | Unknown | None

@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeAlias
 
 from srmlint.aws.facts import (
     AutomaticUpdates,
+    Backtrack,
     BackupRetention,
     DeletionProtection,
     EgressRule,
@@ -141,6 +142,12 @@ def deletion_protection(fact: DeletionProtection) -> Status:
     return _flag(fact.enabled, False)
 
 
+def backtrack(fact: Backtrack) -> Status:
+    if isinstance(fact.window, Unknown):
+        return "unknown"
+    return "configured" if fact.window else "unset_or_insecure"
+
+
 def logging(fact: LoggingSetting) -> Status | None:
     # A bucket that receives access logs is not expected to log itself (LOG005).
     if fact.kind == "s3_access_logs" and "log_target" in fact.detail and fact.state != "enabled":
@@ -240,6 +247,7 @@ JUDGES: Mapping[type[Fact], Judge] = {
     BackupRetention: retention,
     PointInTimeRecovery: point_in_time,
     DeletionProtection: deletion_protection,
+    Backtrack: backtrack,
     LoggingSetting: logging,
     EgressRule: ingress,
     NetworkAclRule: network_acl,

@@ -47,9 +47,11 @@ from srmlint.parsers import shielded
 from srmlint.parsers.yamlnodes import Composed, compose
 
 __all__ = [
+    "GLOBALS_APPLIED",
     "META",
     "CloudFormationParser",
     "convert",
+    "intrinsic_references",
     "intrinsic_text",
     "looks_like_cloudformation",
     "parse_cloudformation",
@@ -74,7 +76,16 @@ _SECTIONS: Final[dict[str, DefinitionKind]] = {
     "Conditions": "condition",
     "Mappings": "mapping",
     "Outputs": "cfn_output",
+    # SAM's Globals, one definition per section (Function, Api, ...): merged
+    # into the AWS::Serverless::* resources by the resolve stage.
+    "Globals": "sam_globals",
 }
+
+#: ``Resource.meta`` key the resolve stage sets on each ``AWS::Serverless::*``
+#: resource once its template's ``Globals`` are merged into its properties
+#: (the value: the section merged, or None when no section applies). Without
+#: it a property such a resource leaves out may still come from ``Globals``.
+GLOBALS_APPLIED: Final = "<globals-applied>"
 
 _SUB_VARIABLE: Final = re.compile(r"\$\{([^}]*)\}")
 
@@ -164,11 +175,61 @@ def _parse(path: str, data: bytes) -> ParsedFile:
             Location(path, line, line, column, column)),))
     composed = compose(text, path)
     if composed.failed:
+        if composed.problems and composed.problems[0].message.startswith(_SECOND_DOCUMENT):
+            return _several_documents(path, text, composed.problems[0].location)
         return ParsedFile(path, "cloudformation", problems=composed.problems)
     document = composed.value
     if not _is_template(document):
         return ParsedFile(path, None)
     return _Template(path, composed).read()
+
+
+#: How :func:`~srmlint.parsers.yamlnodes.compose` reports a second YAML document.
+_SECOND_DOCUMENT: Final = "expected a single document"
+
+
+def _several_documents(path: str, text: str, second: Location) -> ParsedFile:
+    """A YAML stream of several documents (``---`` separators).
+
+    CloudFormation reads a template file as one YAML document and rejects a
+    stream of several (as cfn-lint and ``yaml.safe_load`` do), so srmlint does
+    not pick one and analyse it as if it were deployed: when a document is a
+    template, the file is one ``SRM000`` saying so, at the separator that
+    starts the second document. A multi-document file none of whose
+    documents is a template (Kubernetes manifests that mention an
+    ``AWS::`` type) is not a template: nothing is said about it.
+
+    Each document is read on its own by the same bounded reader (never by
+    PyYAML's recursive composer, which a deeply nested document crashes).
+    """
+    lines = text.splitlines(keepends=True)
+    documents = 0
+    template = False
+    rest, offset, at = text, 0, second.line
+    while rest and documents < _MAX_DOCUMENTS:
+        cut = sum(len(line) for line in lines[offset:at - 1]) if at > offset else len(rest)
+        composed = compose(rest[:cut], path)
+        documents += 1
+        template = template or (not composed.failed and _is_template(composed.value))
+        rest, offset = rest[cut:], at - 1
+        if not rest:
+            break
+        tail = compose(rest, path)
+        if not (tail.failed and tail.problems and tail.problems[0].message.startswith(_SECOND_DOCUMENT)):
+            documents += 1
+            template = template or (not tail.failed and _is_template(tail.value))
+            break
+        at = offset + tail.problems[0].location.line
+    if not template:
+        return ParsedFile(path, None)
+    return ParsedFile(path, "cloudformation", problems=(_problem(
+        f"file holds {documents} YAML documents (the second starts here); CloudFormation accepts one "
+        "template per file and rejects this one, so it is not analysed: put each template in its own file",
+        second),))
+
+
+#: Documents looked at in a multi-document file before giving up on finding a template.
+_MAX_DOCUMENTS: Final = 64
 
 
 def _typed(entry: Any) -> bool:
@@ -255,6 +316,15 @@ def _walk_intrinsics(value: Any, path: AttrPath) -> Iterator[tuple[str, Any, Att
         elif isinstance(item, list):
             for index in range(len(item) - 1, -1, -1):
                 stack.append((item[index], (*where, index)))
+
+
+def intrinsic_references(value: Any, path: AttrPath = ()) -> Iterator[tuple[str, str | None, AttrPath]]:
+    """(logical id, attribute, path) of every reference in decoded ``value``
+    at ``path``: for values a later stage moves (SAM ``Globals`` merged into
+    a resource), which then refer from their new place."""
+    for name, args, where in _walk_intrinsics(value, path):
+        for target, attribute in _targets(name, args):
+            yield target, attribute, where
 
 
 def _split_attribute(text: str) -> tuple[str, str | None]:

@@ -47,6 +47,10 @@ def _finding_record(f: Finding) -> dict[str, Any]:
         "aws_default": f.aws_default,
         "suppressed": f.suppressed,
         "suppression": None if not f.suppressed else {"kind": f.suppression, "reason": f.suppression_reason},
+        "fix": None if f.fix is None else {
+            "safety": f.fix.safety, "replaces_resource": f.fix.replaces_resource,
+            "description": f.fix.description, "reason": f.fix.reason,
+        },
     }
 
 
@@ -78,6 +82,7 @@ def report_dict(result: ScanResult, context: ReportContext) -> dict[str, Any]:
             "suppressed": sum(1 for f in result.findings if f.suppressed),
             "parse_errors": result.parse_errors,
             "unclassified_resources": result.unclassified,
+            "fixable": sum(1 for f in result.findings if not f.suppressed and f.fix is not None),
         },
         "resources": resources,
         "findings": [finding_dict(f) for f in result.findings],

@@ -56,7 +56,19 @@ def format_finding(finding: Finding, color: bool = False) -> str:
     where = style(finding.file, BOLD, color) + f":{finding.line}:{finding.column}:"
     code = style(finding.rule_id, BOLD, color)
     severity = style(f"[{finding.severity.label}]", SEVERITY_STYLE[finding.severity], color)
-    return f"{where} {code} {severity} {finding.message}" + style(format_context(finding), DIM, color)
+    line = f"{where} {code} {severity} {finding.message}" + style(format_context(finding), DIM, color)
+    return line + fix_marker(finding) if finding.fix is not None else line
+
+
+def fix_marker(finding: Finding) -> str:
+    """``  [fix available: safe]`` / ``... unsafe: replaces resource]`` / ``... unsafe: may break clients]``;
+    only on findings that have a fix, so other lines stay byte-identical."""
+    fix = finding.fix
+    if fix is None:
+        return ""
+    if fix.safety == "safe":
+        return "  [fix available: safe]"
+    return "  [fix available: unsafe: " + ("replaces resource]" if fix.replaces_resource else "may break clients]")
 
 
 def summary_line(result: ScanResult) -> str:

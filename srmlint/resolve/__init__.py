@@ -3,7 +3,8 @@
 Readers work one file at a time (so they can run in parallel and be cached);
 a value, though, is only known with its whole module directory (Terraform
 variables, locals, ``.tfvars``, module calls) or its whole template
-(CloudFormation parameters, mappings, conditions). This stage takes the
+(CloudFormation parameters, mappings, conditions, SAM ``Globals``, and the
+parameters a parent stack passes a nested one). This stage takes the
 parsed files of a scan and returns them with every attribute value that is
 static evaluated, resources that are never created (``count = 0``, a false
 ``Condition``) left out, and local Terraform modules expanded per call.
@@ -12,6 +13,7 @@ Locations and references are kept; what is not static stays Unknown.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -87,7 +89,8 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
         stats.unknown_before += unknown
     groups: dict[str, list[ParsedFile]] = {}
     for pf in (*parsed, *context):
-        if pf.format == "terraform":
+        # A plan is already resolved by Terraform, and its own scope.
+        if pf.format == "terraform" and not any(d.kind == "plan" for d in pf.definitions):
             groups.setdefault(os.path.dirname(pf.path) or ".", []).append(pf)
     by_path: dict[str, ParsedFile] = {}
     expanded: list[ParsedFile] = []
@@ -96,15 +99,20 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
         from srmlint.resolve.terraform import resolve_terraform
 
         by_path, expanded, problems = resolve_terraform(groups, options.terraform)
+    templates = [pf for pf in (*parsed, *context) if pf.format == "cloudformation"]
+    if templates:
+        # All templates at once: a nested stack's parameters come from its parent.
+        from srmlint.resolve.cloudformation import resolve_cloudformation, resolve_templates
+
+        try:
+            by_path.update(resolve_templates(templates, options.parameters))
+        except (Exception, RecursionError):  # a bug in linking stacks: each template on its own
+            for pf in templates:
+                # a bug or a hostile input: the file stays as read
+                with contextlib.suppress(Exception, RecursionError):
+                    by_path[pf.path] = resolve_cloudformation(pf, options.parameters)
 
     def one(pf: ParsedFile) -> ParsedFile:
-        if pf.format == "cloudformation":
-            from srmlint.resolve.cloudformation import resolve_cloudformation
-
-            try:
-                return resolve_cloudformation(pf, options.parameters)
-            except (Exception, RecursionError):  # a bug or a hostile input: the file stays as read
-                return pf
         result = by_path.get(pf.path, pf)
         extra = problems.get(pf.path)
         return replace(result, problems=(*result.problems, *extra)) if extra else result

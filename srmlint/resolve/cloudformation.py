@@ -8,19 +8,33 @@ created, so nothing is said about it. What depends on a resource, a
 pseudo-parameter or a condition that is not static stays an Unknown: an
 ``Fn::If`` on an unknown condition is resolved only when both branches agree,
 so a finding is never raised on a branch that may not be taken.
+
+SAM ``Globals`` are merged first, as SAM's translator merges them (its
+``GlobalProperties``), so what they set is resolved like the rest: a
+``Globals.Function`` value goes into every ``AWS::Serverless::Function``
+(section ``X`` into ``AWS::Serverless::X``); the resource's own value wins,
+mappings are merged key by key, lists are concatenated (Globals' items
+first), an intrinsic counts as a scalar, and ``IgnoreGlobals`` (``"*"`` or a
+list of property names) is honoured. Each merged property keeps the location
+it was written at, so a finding on a value from ``Globals`` points at the
+``Globals`` line. Globals are applied whenever the section is there, with or
+without ``Transform: AWS::Serverless-2016-10-31``: CloudFormation rejects a
+``Globals`` section in any other template, so one that has it is written
+for SAM. The full SAM expansion (``aws-sam-translator``) is not run.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from srmlint.model import Definition, Intrinsic, ParsedFile, Resource, Unknown
-from srmlint.parsers.cloudformation import convert
+from srmlint.model import AttrPath, Definition, Intrinsic, Location, ParsedFile, Reference, Resource, Unknown
+from srmlint.parsers.cloudformation import GLOBALS_APPLIED, META, convert, intrinsic_references
 
-__all__ = ["resolve_cloudformation"]
+__all__ = ["MAX_NESTING", "apply_sam_globals", "resolve_cloudformation", "resolve_templates"]
 
 
 class _Residual:
@@ -269,11 +283,152 @@ def _resolve_value(template: _Template, value: Any) -> Any:
     return value
 
 
+_SAM_PREFIX = "AWS::Serverless::"
+#: Where a merged value comes from: the resource itself or the Globals section.
+_LOCAL, _GLOBAL = "local", "global"
+
+
+class _Mounts:
+    """Where each part of a merged value came from, to carry locations over.
+
+    ``subtree[origin][src] = dst``: everything at and below ``src`` in
+    ``origin`` now lives at ``dst``. ``exact[origin][src] = dst``: only the
+    node itself (a mapping or list merged from both sides keeps the
+    resource's own span for itself; its children have their own entries).
+    """
+
+    def __init__(self) -> None:
+        self.subtree: dict[str, dict[AttrPath, AttrPath]] = {_LOCAL: {}, _GLOBAL: {}}
+        self.exact: dict[str, dict[AttrPath, AttrPath]] = {_LOCAL: {}, _GLOBAL: {}}
+
+    def moved(self, origin: str, path: AttrPath) -> AttrPath | None:
+        """``path`` of ``origin`` in the merged value; None when it was overridden."""
+        exact = self.exact[origin].get(path)
+        if exact is not None:
+            return exact
+        subtree = self.subtree[origin]
+        for end in range(len(path), -1, -1):
+            dst = subtree.get(path[:end])
+            if dst is not None:
+                return (*dst, *path[end:])
+        return None
+
+
+def _token(value: Any) -> str:
+    """SAM's merge classes: an intrinsic (an Unknown here) merges as a scalar."""
+    if isinstance(value, dict):
+        return "dict"
+    if isinstance(value, list):
+        return "list"
+    return "primitive"
+
+
+def _merge(glob: Any, local: Any, path: AttrPath, mounts: _Mounts) -> Any:
+    """SAM's ``GlobalProperties._do_merge``, recording where each part went."""
+    kind = _token(glob)
+    if kind != _token(local) or kind == "primitive":
+        mounts.subtree[_LOCAL][path] = path
+        return local
+    mounts.exact[_LOCAL][path] = path
+    if kind == "list":
+        for index in range(len(glob)):
+            mounts.subtree[_GLOBAL][(*path, index)] = (*path, index)
+        for index in range(len(local)):
+            mounts.subtree[_LOCAL][(*path, index)] = (*path, len(glob) + index)
+        return [*glob, *local]
+    merged = dict(glob)
+    for key in glob:
+        if key not in local:
+            mounts.subtree[_GLOBAL][(*path, key)] = (*path, key)
+    for key, value in local.items():
+        if key in glob:
+            merged[key] = _merge(glob[key], value, (*path, key), mounts)
+        else:
+            mounts.subtree[_LOCAL][(*path, key)] = (*path, key)
+            merged[key] = value
+    return merged
+
+
+def _globals_for(resource: Resource, section: Definition | None) -> dict[str, Any] | None:
+    """The Globals properties that apply to ``resource`` ({} for none); None
+    when that cannot be known (an ``IgnoreGlobals`` or ``Properties`` that is
+    not static, a malformed section)."""
+    if "Properties" in resource.meta:  # Properties: !If [...]: nothing is known
+        return None
+    if section is None:
+        return {}
+    if not isinstance(section.value, dict):
+        return None
+    ignore = resource.meta.get("IgnoreGlobals")
+    if ignore is None:
+        return dict(section.value)
+    if ignore == "*":
+        return {}
+    if isinstance(ignore, list) and all(isinstance(i, str) for i in ignore):
+        return {k: v for k, v in section.value.items() if k not in ignore}
+    return None
+
+
+def apply_sam_globals(pf: ParsedFile) -> ParsedFile:
+    """``pf`` with its ``Globals`` merged into its ``AWS::Serverless::*``
+    resources (see the module docstring), each marked :data:`GLOBALS_APPLIED`
+    so that a property it still leaves out is known to be unset."""
+    sections = {d.name: d for d in pf.definitions if d.kind == "sam_globals"}
+    resources: list[Resource] = []
+    references: list[Reference] = []
+    changed = False
+    for resource in pf.resources:
+        if not resource.type.startswith(_SAM_PREFIX):
+            resources.append(resource)
+            continue
+        section = sections.get(resource.type[len(_SAM_PREFIX):])
+        glob = _globals_for(resource, section)
+        if glob is None:
+            resources.append(resource)
+            continue
+        changed = True
+        meta = {**resource.meta, GLOBALS_APPLIED: section.name if section is not None and glob else None}
+        if not glob or section is None:
+            resources.append(replace(resource, meta=meta))
+            continue
+        mounts = _Mounts()
+        attributes = _merge(glob, dict(resource.attributes), (), mounts)
+        locations: dict[AttrPath, Location] = {}
+        for origin, spans in ((_GLOBAL, section.locations), (_LOCAL, resource.locations)):
+            for where, span in spans.items():
+                if origin == _LOCAL and where[:1] == (META,):
+                    locations[where] = span
+                    continue
+                if not where:
+                    continue
+                moved = mounts.moved(origin, where)
+                if moved is not None:
+                    locations[moved] = span
+        merged = replace(resource, attributes=attributes, locations=locations, meta=meta)
+        resources.append(merged)
+        for src, dst in mounts.subtree[_GLOBAL].items():
+            for target, attribute, where in intrinsic_references(_raw(_at(glob, src)), dst):
+                references.append(Reference(resource.name, target, attribute, where, merged.locate(*where),
+                                            resource.scope))
+    if not changed:
+        return pf
+    return replace(pf, resources=tuple(resources), references=(*pf.references, *references))
+
+
+def _at(value: Any, path: AttrPath) -> Any:
+    """The part of ``value`` at ``path`` (which exists: it was recorded walking it)."""
+    for step in path:
+        value = value[step]
+    return value
+
+
 def resolve_cloudformation(pf: ParsedFile, parameters: Mapping[str, Any]) -> ParsedFile:
-    """``pf`` with parameters, mappings and conditions applied where static;
-    resources whose ``Condition`` is statically false are left out."""
+    """``pf`` with SAM ``Globals`` merged, and parameters, mappings and
+    conditions applied where static; resources whose ``Condition`` is
+    statically false are left out."""
     if pf.format != "cloudformation" or not pf.resources:
         return pf
+    pf = apply_sam_globals(pf)
     if not any(d.kind in ("parameter", "mapping", "condition") for d in pf.definitions):
         return pf  # with nothing to look up, intrinsics only name resources and pseudo-parameters
     template = _Template(pf.definitions, parameters)
@@ -290,3 +445,101 @@ def resolve_cloudformation(pf: ParsedFile, parameters: Mapping[str, Any]) -> Par
             resource = replace(resource, attributes=attributes)
         resources.append(resource)
     return replace(pf, resources=tuple(resources)) if changed else pf
+
+
+# ------------------------------------------------------------------ nested stacks
+
+#: Resource types that deploy another template, and the property naming it.
+_NESTED: dict[str, str] = {"AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location"}
+#: How deep parents are followed to bind a child's parameters (a longer chain,
+#: or a cycle, is resolved from the parameter defaults).
+MAX_NESTING = 8
+
+
+def _local_template(parent: ParsedFile, resource: Resource) -> str | None:
+    """The normalised path a nested stack's template names, when it is a local file."""
+    key = _NESTED.get(resource.type)
+    url = resource.attributes.get(key) if key else None
+    if not isinstance(url, str) or not url or "://" in url or url.startswith("s3:") or "${" in url:
+        return None
+    return os.path.normpath(os.path.join(os.path.dirname(parent.path), url))
+
+
+def _static(value: Any) -> bool:
+    if isinstance(value, Unknown):
+        return False
+    if isinstance(value, dict):
+        return all(_static(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_static(v) for v in value)
+    return True
+
+
+def _passed(child: ParsedFile, stacks: list[Resource]) -> dict[str, Any]:
+    """The parameter values the parent stacks pass ``child``: a value all of
+    them pass statically is bound; one they pass differently, or not
+    statically, is an Unknown (never the default, which they replace); one
+    none of them passes keeps its default."""
+    _unset = object()
+    bound: dict[str, Any] = {}
+    for definition in child.definitions:
+        if definition.kind != "parameter":
+            continue
+        values: list[Any] = []
+        for stack in stacks:
+            given = stack.attributes.get("Parameters", {})
+            values.append(given.get(definition.name, _unset) if isinstance(given, dict) else given)
+        if all(v is _unset for v in values):
+            continue
+        first = values[0]
+        if all(v is not _unset and _static(v) and v == first for v in values):
+            bound[definition.name] = first
+        else:
+            bound[definition.name] = Unknown(Intrinsic("Ref", definition.name), f"!Ref {definition.name}")
+    return bound
+
+
+def resolve_templates(files: list[ParsedFile], parameters: Mapping[str, Any]) -> dict[str, ParsedFile]:
+    """Every CloudFormation file of ``files`` resolved, by path.
+
+    Why more than one file at a time: a nested stack (``AWS::CloudFormation::Stack``
+    with a ``TemplateURL``, or a SAM application with a ``Location``, naming a
+    template of the scan by its path relative to the parent) receives its
+    parameter values from the parent's ``Parameters``, not from its defaults:
+    those are bound (see :func:`_passed`), after the parent itself is resolved
+    (so what the parent computes statically from its own parameters is
+    passed on). The child is still reported as its own template. A template
+    that cannot be resolved stays as read.
+    """
+    templates = {os.path.normpath(pf.path): pf for pf in files if pf.format == "cloudformation"}
+    parents: dict[str, list[str]] = {}
+    for key, pf in templates.items():
+        for resource in pf.resources:
+            child = _local_template(pf, resource)
+            if child in templates and child != key and key not in parents.get(child, []):
+                parents.setdefault(child, []).append(key)
+    done: dict[str, ParsedFile] = {}
+
+    def resolve(key: str, chain: tuple[str, ...]) -> ParsedFile:
+        if key in done:
+            return done[key]
+        pf = templates[key]
+        stacks: list[Resource] = []
+        if len(chain) < MAX_NESTING:
+            for parent_key in parents.get(key, []):
+                if parent_key in chain:
+                    continue  # a cycle: CloudFormation would never deploy it
+                parent = resolve(parent_key, (*chain, key))
+                stacks.extend(r for r in parent.resources if _local_template(parent, r) == key)
+        bound = _passed(pf, stacks) if stacks else {}
+        try:
+            result = resolve_cloudformation(pf, {**parameters, **bound})
+        except (Exception, RecursionError):  # a bug or a hostile input: the file stays as read
+            result = pf
+        if len(chain) < MAX_NESTING or not parents.get(key):
+            done[key] = result
+        return result
+
+    for key in templates:
+        resolve(key, ())
+    return {pf.path: done.get(key, pf) for key, pf in templates.items()}

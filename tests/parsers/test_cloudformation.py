@@ -292,7 +292,7 @@ BAD_INPUT = [
                   b"    Properties: {BucketName: caf\xe9}\n", 5, "not valid UTF-8"),
     ("nul byte", b"AWSTemplateFormatVersion: x\nResources:\n  A: \x00\n", 3, "unacceptable character"),
     ("deep nesting", b"AWSTemplateFormatVersion: x\nResources:\n  A: " + b"[" * 100_000, 3, "nesting deeper"),
-    ("two documents", b"AWSTemplateFormatVersion: x\n---\nResources: {}\n", 2, "single document"),
+    ("two documents", b"AWSTemplateFormatVersion: x\n---\nResources: {}\n", 2, "one template per file"),
 ]
 
 

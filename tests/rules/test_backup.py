@@ -11,6 +11,11 @@ BUCKET = 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n}\n'
 
 
 def _ids(result) -> list[str]:
+    # BKP008 (Aurora backtracking) has its own tests below; the others use Aurora MySQL clusters as plain databases.
+    return [i for i in rule_ids(result) if i.startswith("BKP") and i != "BKP008"]
+
+
+def _all_ids(result) -> list[str]:
     return [i for i in rule_ids(result) if i.startswith("BKP")]
 
 
@@ -126,3 +131,32 @@ def test_backup_findings_are_customer_owned_data(scan_files: ScanFiles) -> None:
     result = scan_files({"t.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"})
     found = [f for f in result.findings if f.rule_id == "BKP001"]
     assert found and found[0].responsibility.owner == "customer" and found[0].responsibility.layer == "data"
+
+
+@pytest.mark.parametrize(("engine_line", "extra", "expected"), [
+    ('  engine = "aurora-mysql"\n', "", ["BKP008"]),
+    ("", "", ["BKP008"]),  # the provider's default engine before v6, "aurora", is MySQL
+    ('  engine = "aurora-mysql"\n', "  backtrack_window = 0\n", ["BKP008"]),
+    ('  engine = "aurora-mysql"\n', "  backtrack_window = 3600\n", []),
+    ('  engine = "aurora-mysql"\n', "  backtrack_window = var.window\n", []),
+    ('  engine = "aurora-postgresql"\n', "", []),
+    ('  engine = "aurora-mysql"\n  engine_mode = "serverless"\n', "", []),
+    ('  engine = "aurora-mysql"\n  serverlessv2_scaling_configuration {\n    max_capacity = 4\n  }\n', "", []),
+    ("  engine = var.engine\n", "", []),
+])
+def test_aurora_backtrack(scan_files: ScanFiles, engine_line: str, extra: str, expected: list[str]) -> None:
+    tf = (f'resource "aws_rds_cluster" "db" {{\n{engine_line}{extra}  backup_retention_period = 7\n'
+          '  deletion_protection = true\n}\n')
+    assert _all_ids(scan_files({"main.tf": tf})) == expected
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("", []), ("  deletion_protection = true\n", []), ("  deletion_protection = false\n", ["BKP007"]),
+    ("  deletion_protection = var.protect\n", []),
+])
+def test_qldb_deletion_protection_is_on_by_default(scan_files: ScanFiles, setting: str, expected: list[str]) -> None:
+    tf = f'resource "aws_qldb_ledger" "l" {{\n  name = "l"\n  permissions_mode = "STANDARD"\n{setting}}}\n'
+    assert _all_ids(scan_files({"main.tf": tf})) == expected
+    cfn = ("Resources:\n  L:\n    Type: AWS::QLDB::Ledger\n    Properties:\n      PermissionsMode: STANDARD\n"
+           + ("      DeletionProtection: false\n" if expected else ""))
+    assert _all_ids(scan_files({"main.tf": "", "t.yaml": cfn})) == expected

@@ -177,14 +177,19 @@ def test_eks_partial_logging_names_missing_types(scan_files: ScanFiles) -> None:
     ]
 
 
-def test_sam_resources_without_the_setting_are_unknown_globals_may_set_it(scan_files: ScanFiles) -> None:
+def test_sam_resources_get_the_setting_from_globals_and_absent_is_absent(scan_files: ScanFiles) -> None:
+    """Globals are merged by the resolve stage (tests/resolve/test_sam_globals.py):
+    the function is traced through them; the API, which nothing configures, is not."""
     template = (
         "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Tracing: Active\n"
         "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n"
         "      Handler: app.handler\n      CodeUri: src/\n"
         "  Api:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n"
     )
-    assert [i for i in log_ids(scan_files({"t.yaml": template})) if i in ("LOG009", "LOG010")] == []
+    result = scan_files({"t.yaml": template})
+    found = sorted((f.rule_id, f.resource.address) for f in result.findings
+                   if f.rule_id in ("LOG009", "LOG010") and f.resource is not None)
+    assert found == [("LOG009", "Api"), ("LOG010", "Api")]
 
 
 def test_sam_explicit_tracing_off_is_flagged(scan_files: ScanFiles) -> None:

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import pytest
 
+from srmlint.rule import Severity
 from tests.conftest import ScanFiles, rule_ids
 
 BUCKET = 'resource "aws_s3_bucket" "b" {\n  bucket = "my-bucket"\n}\n'
 
 
 def pub(result: object) -> list[str]:
+    # PUB013 (no public access block declared, low) has its own tests; the others scan bare buckets.
+    return [r for r in rule_ids(result) if r.startswith("PUB") and r != "PUB013"]  # type: ignore[arg-type]
+
+
+def pub_all(result: object) -> list[str]:
     return [r for r in rule_ids(result) if r.startswith("PUB")]  # type: ignore[arg-type]
 
 
@@ -50,9 +56,22 @@ def test_account_public_access_block(scan_files: ScanFiles) -> None:
     assert pub(result) == ["PUB005"]
 
 
-def test_missing_public_access_block_is_not_reported(scan_files: ScanFiles) -> None:
-    # Block Public Access is on by default for new buckets: only a declared block that turns a flag off counts.
-    assert pub(scan_files({"main.tf": BUCKET, "t.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"})) == []
+def test_missing_public_access_block_is_low_not_a_flag_finding(scan_files: ScanFiles) -> None:
+    # Block Public Access is on by default for new buckets: the flag rules report only a declared block that
+    # turns a flag off; PUB013 (low) reports that the template does not declare one.
+    result = scan_files({"main.tf": BUCKET, "t.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"})
+    assert pub_all(result) == ["PUB013", "PUB013"]
+    assert {f.severity for f in result.findings if f.rule_id == "PUB013"} == {Severity.LOW}
+
+
+@pytest.mark.parametrize("block", [
+    'resource "aws_s3_bucket_public_access_block" "p" {\n  bucket = aws_s3_bucket.b.id\n}\n',
+    'resource "aws_s3_bucket_public_access_block" "p" {\n  bucket = "my-bucket"\n}\n',
+    ('resource "aws_s3_account_public_access_block" "a" {\n  block_public_acls = true\n'
+     '  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n'),
+])
+def test_public_access_block_by_reference_name_or_account_is_declared(scan_files: ScanFiles, block: str) -> None:
+    assert "PUB013" not in pub_all(scan_files({"main.tf": BUCKET, "pab.tf": block}))
 
 
 def test_cfn_public_access_block_intrinsic_is_not_guessed(scan_files: ScanFiles) -> None:
@@ -186,3 +205,117 @@ def test_cfn_public_flags(scan_files: ScanFiles) -> None:
         "      AuthorizationType: !Ref Auth\n"
     )})
     assert sorted(pub(result)) == ["PUB007", "PUB008", "PUB009"]
+
+
+# ---------------------------------------------------------------- second pass
+
+
+def _route(protocol: str, route_key: str, auth: str = "") -> str:
+    return (f'resource "aws_apigatewayv2_api" "api" {{\n  name = "api"\n  protocol_type = "{protocol}"\n}}\n'
+            f'resource "aws_apigatewayv2_route" "r" {{\n  api_id = aws_apigatewayv2_api.api.id\n'
+            f'  route_key = "{route_key}"\n{auth}}}\n')
+
+
+@pytest.mark.parametrize(("protocol", "route_key", "auth", "expected"), [
+    ("HTTP", "GET /pets", "", ["PUB010"]),
+    ("HTTP", "$default", '  authorization_type = "NONE"\n', ["PUB010"]),
+    ("HTTP", "GET /pets", '  authorization_type = "JWT"\n', []),
+    ("HTTP", "OPTIONS /pets", "", []),
+    ("WEBSOCKET", "$connect", "", ["PUB010"]),
+    ("WEBSOCKET", "sendmessage", "", []),  # only $connect takes an authorizer
+    ("WEBSOCKET", "$default", "", []),
+])
+def test_apigwv2_routes(scan_files: ScanFiles, protocol: str, route_key: str, auth: str,
+                        expected: list[str]) -> None:
+    assert pub(scan_files({"main.tf": _route(protocol, route_key, auth)})) == expected
+
+
+def test_apigwv2_route_of_an_unknown_api_is_judged_by_its_key_only(scan_files: ScanFiles) -> None:
+    route = 'resource "aws_apigatewayv2_route" "{n}" {{\n  api_id = var.api\n  route_key = "{k}"\n}}\n'
+    result = scan_files({"main.tf": route.format(n="a", k="$default") + route.format(n="b", k="POST /x")})
+    assert [f.resource.address for f in result.findings if f.rule_id == "PUB010"] == [  # type: ignore[union-attr]
+        "aws_apigatewayv2_route.b"]
+
+
+def test_apigwv2_route_cloudformation(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      ProtocolType: HTTP\n"
+           "  Route:\n    Type: AWS::ApiGatewayV2::Route\n    Properties:\n      ApiId: !Ref Api\n"
+           "      RouteKey: $default\n")
+    assert pub(scan_files({"t.yaml": cfn})) == ["PUB010"]
+
+
+def test_methods_of_a_private_rest_api_are_not_reported(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_api_gateway_rest_api" "api" {\n  name = "api"\n  endpoint_configuration {\n'
+          '    types = ["{t}"]\n  }\n}\n'
+          'resource "aws_api_gateway_method" "get" {\n  rest_api_id = aws_api_gateway_rest_api.api.id\n'
+          '  resource_id = "r"\n  http_method = "GET"\n  authorization = "NONE"\n}\n')
+    assert pub(scan_files({"main.tf": tf.replace("{t}", "PRIVATE")})) == []
+    assert pub(scan_files({"main.tf": tf.replace("{t}", "REGIONAL")})) == ["PUB010"]
+    cfn = ("Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n"
+           "      EndpointConfiguration:\n        Types: [PRIVATE]\n"
+           "  Get:\n    Type: AWS::ApiGateway::Method\n    Properties:\n      RestApiId: !Ref Api\n"
+           "      ResourceId: r\n      HttpMethod: GET\n      AuthorizationType: NONE\n")
+    assert pub(scan_files({"main.tf": "", "t.yaml": cfn})) == []
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("", ["PUB007"]), ("  publicly_accessible = true\n", ["PUB007"]), ("  publicly_accessible = false\n", []),
+    ("  publicly_accessible = var.public\n", []),
+])
+def test_dms_replication_instance_is_public_unless_turned_off(scan_files: ScanFiles, setting: str,
+                                                              expected: list[str]) -> None:
+    tf = f'resource "aws_dms_replication_instance" "r" {{\n  replication_instance_class = "dms.t3.micro"\n{setting}}}\n'
+    result = scan_files({"main.tf": tf})
+    assert pub(result) == expected
+    if not setting and expected:
+        assert "by default" in next(f.message for f in result.findings if f.rule_id == "PUB007")
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    ("", []),  # access points block all public access by default
+    ("  public_access_block_configuration {\n    block_public_policy = false\n  }\n", ["PUB003"]),
+    ("  public_access_block_configuration {\n    block_public_acls = true\n  }\n", []),  # omitted flags are on
+])
+def test_s3_access_point_public_access_block(scan_files: ScanFiles, config: str, expected: list[str]) -> None:
+    tf = f'resource "aws_s3_access_point" "ap" {{\n  bucket = "b"\n  name = "ap"\n{config}}}\n'
+    assert pub(scan_files({"main.tf": tf})) == expected
+
+
+@pytest.mark.parametrize(("endpoint", "expected"), [
+    ("", ["PUB014"]), ('  endpoint_type = "PUBLIC"\n', ["PUB014"]), ('  endpoint_type = "VPC"\n', []),
+    ("  endpoint_type = var.type\n", []),
+])
+def test_transfer_server_endpoint(scan_files: ScanFiles, endpoint: str, expected: list[str]) -> None:
+    assert pub(scan_files({"main.tf": f'resource "aws_transfer_server" "s" {{\n{endpoint}}}\n'})) == expected
+
+
+@pytest.mark.parametrize(("accounts", "expected"), [('"All"', ["PUB012"]), ('"123456789012"', []),
+                                                    ('"123456789012,all"', ["PUB012"]), ("var.accounts", [])])
+def test_ssm_document_shared_with_all(scan_files: ScanFiles, accounts: str, expected: list[str]) -> None:
+    tf = ('resource "aws_ssm_document" "d" {\n  name = "d"\n  document_type = "Command"\n  content = "{}"\n'
+          f'  permissions = {{\n    type = "Share"\n    account_ids = {accounts}\n  }}\n}}\n')
+    assert pub(scan_files({"main.tf": tf})) == expected
+
+
+@pytest.mark.parametrize(("lb", "extra", "expected"), [
+    ("  internal = false\n", "", ["PUB017"]),
+    ("", "", ["PUB017"]),  # internet-facing is the default
+    ("  internal = true\n", "", []),
+    ('  load_balancer_type = "network"\n', "", []),  # WAF cannot protect an NLB
+    ("", 'resource "aws_wafv2_web_acl_association" "w" {\n  resource_arn = aws_lb.web.arn\n'
+         '  web_acl_arn = "arn"\n}\n', []),
+    ("", 'resource "aws_wafv2_web_acl_association" "w" {\n  resource_arn = var.arn\n  web_acl_arn = "arn"\n}\n',
+     []),  # an association srmlint cannot resolve may be this one
+    ("  internal = var.internal\n", "", []),
+])
+def test_internet_facing_alb_without_waf(scan_files: ScanFiles, lb: str, extra: str, expected: list[str]) -> None:
+    assert pub(scan_files({"main.tf": f'resource "aws_lb" "web" {{\n{lb}}}\n' + extra})) == expected
+
+
+def test_cognito_and_emr_public_settings(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_cognito_identity_pool" "p" {\n  identity_pool_name = "p"\n'
+          '  allow_unauthenticated_identities = true\n}\n'
+          'resource "aws_cognito_identity_pool" "q" {\n  identity_pool_name = "q"\n}\n'
+          'resource "aws_emr_block_public_access_configuration" "e" {\n'
+          '  block_public_security_group_rules = false\n}\n')
+    assert sorted(pub(scan_files({"main.tf": tf}))) == ["PUB015", "PUB016"]

@@ -24,13 +24,16 @@ from srmlint.aws.facts import LoggingSetting, LoggingState
 from srmlint.aws.values import as_bool, blocks, is_set
 from srmlint.graph import ResourceGraph
 from srmlint.model import AttrPath, Resource, Unknown
+from srmlint.parsers.cloudformation import GLOBALS_APPLIED
 
 #: SAM resource types whose properties the template's ``Globals`` section may
-#: set. srmlint's reader does not keep ``Globals`` yet, so a property such a
-#: resource leaves out is not known to be unset.
+#: set. The resolve stage merges ``Globals`` into them (and marks them
+#: ``GLOBALS_APPLIED``); one that did not go through it (the stage turned off,
+#: ``ResolveOptions(enabled=False)``; an ``IgnoreGlobals`` or ``Properties`` that
+#: is not static) may still get a property it leaves out from there.
 SAM_GLOBALS_TYPES = frozenset({
     "AWS::Serverless::Function", "AWS::Serverless::Api", "AWS::Serverless::HttpApi",
-    "AWS::Serverless::SimpleTable",
+    "AWS::Serverless::SimpleTable", "AWS::Serverless::StateMachine",
 })
 
 
@@ -56,9 +59,13 @@ def flag(resource: Resource, key: str, kind: str, *, default: LoggingState = "un
 
 
 def absent(resource: Resource) -> LoggingState:
-    """The state of a property a resource leaves out: ``unknown`` for SAM
-    resources whose ``Globals`` may set it, ``unset`` otherwise."""
-    return "unknown" if resource.type in SAM_GLOBALS_TYPES else "unset"
+    """The state of a property a resource leaves out: ``unset``, but
+    ``unknown`` for a SAM resource whose ``Globals`` were not merged into it
+    (they may set it). Once merged, what is absent is absent: a finding then
+    rests on the template as SAM deploys it."""
+    if resource.type in SAM_GLOBALS_TYPES and GLOBALS_APPLIED not in resource.meta:
+        return "unknown"
+    return "unset"
 
 
 def destination_state(value: Any) -> LoggingState:

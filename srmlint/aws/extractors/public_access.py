@@ -152,12 +152,25 @@ def _flag_fact(resource: Resource, key: str, kind: str) -> Iterator[PublicExposu
                          state=_bool_state(value))
 
 
+#: Types whose publicly accessible flag AWS turns on when it is left unset
+#: (DMS CreateReplicationInstance: "The default value is true").
+PUBLIC_WHEN_UNSET = {"aws_dms_replication_instance", "AWS::DMS::ReplicationInstance"}
+
+
+def _publicly_accessible(resource: Resource, key: str) -> Iterator[PublicExposure]:
+    if resource.type in PUBLIC_WHEN_UNSET and resource.attributes.get(key) is None:
+        yield PublicExposure(path=(), source=None, kind="publicly_accessible", state="public",
+                             detail=f" ({key} is unset, and AWS makes the instance public by default)")
+        return
+    yield from _flag_fact(resource, key, "publicly_accessible")
+
+
 def publicly_accessible_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PublicExposure]:
-    yield from _flag_fact(resource, "publicly_accessible", "publicly_accessible")
+    yield from _publicly_accessible(resource, "publicly_accessible")
 
 
 def publicly_accessible_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[PublicExposure]:
-    yield from _flag_fact(resource, "PubliclyAccessible", "publicly_accessible")
+    yield from _publicly_accessible(resource, "PubliclyAccessible")
 
 
 def _msk(info: Any, keys: tuple[str, str, str, str], base: AttrPath) -> Iterator[PublicExposure]:
@@ -271,15 +284,29 @@ def eks_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[Pub
 # ---------------------------------------------------------------------- APIs
 
 
-def _method(resource: Resource, auth_key: str, key_key: str, method_key: str) -> Iterator[PublicExposure]:
+def _private_api(resource: Resource, graph: ResourceGraph, via: str, config_key: str, types_key: str) -> bool:
+    """Whether the method's REST API is a PRIVATE one (reachable only through
+    interface VPC endpoints, and only as its resource policy allows)."""
+    for api in graph.targets(resource, via=via):
+        for config in blocks(api.attributes.get(config_key)):
+            types = config.get(types_key)
+            if isinstance(types, list | str) and [t for t in items(types) if isinstance(t, str)] == ["PRIVATE"]:
+                return True
+    return False
+
+
+def _method(resource: Resource, auth_key: str, key_key: str, method_key: str,
+            private_api: bool = False) -> Iterator[PublicExposure]:
     a = resource.attributes
     auth, api_key, method = a.get(auth_key), as_bool(a.get(key_key)), a.get(method_key)
-    detail = method if isinstance(method, str) else None
+    detail = f"method {method}" if isinstance(method, str) else "method"
     path: AttrPath = (auth_key,) if auth is not None else ()
     if isinstance(auth, Unknown) or isinstance(api_key, Unknown) or isinstance(method, Unknown):
         state: ExposureState = "unknown"
     elif isinstance(method, str) and method.upper() == "OPTIONS":
         state = "private"  # CORS pre-flight: answered without authorization by design
+    elif private_api:
+        state = "private"  # a PRIVATE API: not reachable from the internet at all
     elif (auth is None or (isinstance(auth, str) and auth.upper() == "NONE")) and api_key is not True:
         state = "public"
     else:
@@ -290,11 +317,13 @@ def _method(resource: Resource, auth_key: str, key_key: str, method_key: str) ->
 def api_method_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PublicExposure]:
     if resource.attributes.get("authorization") is None:
         return  # required in Terraform: an incomplete template says nothing
-    yield from _method(resource, "authorization", "api_key_required", "http_method")
+    yield from _method(resource, "authorization", "api_key_required", "http_method",
+                       _private_api(resource, graph, "rest_api_id", "endpoint_configuration", "types"))
 
 
 def api_method_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[PublicExposure]:
-    yield from _method(resource, "AuthorizationType", "ApiKeyRequired", "HttpMethod")
+    yield from _method(resource, "AuthorizationType", "ApiKeyRequired", "HttpMethod",
+                       _private_api(resource, graph, "RestApiId", "EndpointConfiguration", "Types"))
 
 
 def function_url_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[PublicExposure]:

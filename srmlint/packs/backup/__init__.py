@@ -15,6 +15,7 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.backup.bkp005_elasticache_snapshots_off import ElastiCacheSnapshotsOff
     from srmlint.packs.backup.bkp006_dynamodb_pitr_off import DynamoDbPitrOff
     from srmlint.packs.backup.bkp007_db_deletion_protection_off import DbDeletionProtectionOff
+    from srmlint.packs.backup.bkp008_aurora_backtrack_off import AuroraBacktrackOff
 
     return [S3VersioningOff(), S3MfaDeleteOff(), DbAutomatedBackupsOff(), DbBackupRetentionDefault(),
-            ElastiCacheSnapshotsOff(), DynamoDbPitrOff(), DbDeletionProtectionOff()]
+            ElastiCacheSnapshotsOff(), DynamoDbPitrOff(), DbDeletionProtectionOff(), AuroraBacktrackOff()]

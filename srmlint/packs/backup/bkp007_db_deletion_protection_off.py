@@ -1,7 +1,7 @@
 """BKP007: a database without deletion protection.
 
 Anti-pattern: no ``deletion_protection = true`` on an RDS instance or an
-RDS, Aurora, DocumentDB or Neptune cluster: one API call (or one careless
+RDS, Aurora, DocumentDB or Neptune cluster, or ``false`` on a QLDB ledger: one API call (or one careless
 ``terraform destroy``) deletes it.
 Fix: enable deletion protection.
 """
@@ -17,6 +17,8 @@ from srmlint.model import Resource
 from srmlint.packs.backup.bkp003_db_automated_backups_off import KINDS
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
+
+LEDGERS = {"aws_qldb_ledger": "QLDB ledger", "AWS::QLDB::Ledger": "QLDB ledger"}
 
 _TF = (
     'resource "aws_db_instance" "db" {{\n  engine            = "postgres"\n'
@@ -37,13 +39,13 @@ class DbDeletionProtectionOff(Rule):
         severity=Severity.LOW,
         layer="data",
         facts=(DeletionProtection,),
-        services=("rds", "docdb", "neptune"),
+        services=("rds", "docdb", "neptune", "qldb"),
         setting="deletion_protection",
         rationale=(
             "Deletion protection makes the API refuse to delete a database until it is turned "
             "off, guarding the customer's data against a mistaken delete or a stack teardown. "
-            "It is off by default. Final snapshots and backups soften the loss, so this is "
-            "defence in depth: low severity."
+            "It is off by default (QLDB ledgers: on unless turned off). Final snapshots and "
+            "backups soften the loss, so this is defence in depth: low severity."
         ),
         remediation={
             "terraform": "Set deletion_protection = true.",
@@ -62,7 +64,7 @@ class DbDeletionProtectionOff(Rule):
     def check(
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
-        kind = KINDS.get(resource.type, "Database")
+        kind = KINDS.get(resource.type) or LEDGERS.get(resource.type, "Database")
         for fact in facts.of(DeletionProtection):
             if fact.enabled is False:
                 yield Hit(f"{kind} '{resource.name}' has deletion protection turned off", path=fact.path)

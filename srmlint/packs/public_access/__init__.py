@@ -20,6 +20,13 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.public_access.pub010_api_method_without_authorization import ApiMethodWithoutAuthorization
     from srmlint.packs.public_access.pub011_lambda_function_url_without_auth import FunctionUrlWithoutAuth
     from srmlint.packs.public_access.pub012_public_image_or_snapshot import PublicImageOrSnapshot
+    from srmlint.packs.public_access.pub013_s3_public_access_block_missing import PublicAccessBlockMissing
+    from srmlint.packs.public_access.pub014_transfer_server_public_endpoint import TransferServerPublicEndpoint
+    from srmlint.packs.public_access.pub015_cognito_unauthenticated_identities import (
+        CognitoUnauthenticatedIdentities,
+    )
+    from srmlint.packs.public_access.pub016_emr_block_public_access_off import EmrBlockPublicAccessOff
+    from srmlint.packs.public_access.pub017_internet_facing_alb_without_waf import InternetFacingAlbWithoutWaf
 
     return [
         S3PublicAcl(),
@@ -34,4 +41,9 @@ def srmlint_rules() -> list[Rule]:
         ApiMethodWithoutAuthorization(),
         FunctionUrlWithoutAuth(),
         PublicImageOrSnapshot(),
+        PublicAccessBlockMissing(),
+        TransferServerPublicEndpoint(),
+        CognitoUnauthenticatedIdentities(),
+        EmrBlockPublicAccessOff(),
+        InternetFacingAlbWithoutWaf(),
     ]

@@ -35,8 +35,9 @@ class PublicAccessBlockFlag(Rule):
         for block in facts.of(PublicAccessBlock):
             if not block.present or getattr(block, self.flag) is not False:
                 continue
-            owner = "account-level public access block" if block.scope == "account" else \
-                f"public access block of '{resource.name}'"
+            owner = ("account-level public access block" if block.scope == "account" else
+                     f"public access block of access point '{resource.name}'" if block.scope == "access_point"
+                     else f"public access block of '{resource.name}'")
             location = locate_fact(resource, block, graph)
             if resource.format == "cloudformation":
                 location = resource.locate(*block.path, cfn_name)
@@ -80,9 +81,11 @@ def remediation(flag: str) -> dict[str, str]:
     return {
         "terraform": (
             f"Set {tf_name} = true in the aws_s3_bucket_public_access_block (or "
-            "aws_s3_account_public_access_block); an omitted flag is false."
+            "aws_s3_account_public_access_block); an omitted flag is false. On an aws_s3_access_point, "
+            f"set {tf_name} = true (or drop the false) in public_access_block_configuration."
         ),
         "cloudformation": (
-            f"Set {cfn_name}: true in the bucket's PublicAccessBlockConfiguration; an omitted flag is false."
+            f"Set {cfn_name}: true in the bucket's (or the AWS::S3::AccessPoint's) "
+            "PublicAccessBlockConfiguration; on a bucket an omitted flag is false."
         ),
     }

@@ -12,7 +12,7 @@ from srmlint.rule import Example, RuleMeta, Severity
 
 class PubliclyAccessibleDataService(ExposureRule):
     kind = "publicly_accessible"
-    message = "{type} '{name}' is publicly accessible"
+    message = "{type} '{name}' is publicly accessible{detail}"
     meta = RuleMeta(
         id="PUB007",
         slug="data-service-publicly-accessible",

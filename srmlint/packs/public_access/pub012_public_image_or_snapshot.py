@@ -12,7 +12,7 @@ from srmlint.rule import Example, RuleMeta, Severity
 
 class PublicImageOrSnapshot(ExposureRule):
     kind = "public_share"
-    message = "{type} '{name}' shares its image or snapshot with all AWS accounts ({detail})"
+    message = "{type} '{name}' is shared with all AWS accounts ({detail})"
     meta = RuleMeta(
         id="PUB012",
         slug="public-image-or-snapshot",
@@ -20,17 +20,19 @@ class PublicImageOrSnapshot(ExposureRule):
         severity=Severity.CRITICAL,
         layer="network_configuration",
         facts=(PublicExposure,),
-        services=("ec2", "rds"),
+        services=("ec2", "rds", "ssm"),
         setting="public_access",
         rationale=(
             "An AMI launch permission for group 'all' or a DB snapshot shared with 'all' lets every AWS "
             "account copy the image or restore the database, with whatever data, credentials and keys it "
-            "holds. Sharing is the customer's decision: share with named accounts only."
+            "holds; an SSM document shared with 'All' publishes its commands, scripts and any embedded "
+            "secrets. Sharing is the customer's decision: share with named accounts only."
         ),
         remediation={
             "terraform": (
                 'Replace group = "all" on aws_ami_launch_permission with account_id, and "all" in '
-                'shared_accounts of aws_db_snapshot with the account ids that need the snapshot.'
+                'shared_accounts of aws_db_snapshot with the account ids that need the snapshot; in '
+                'the permissions of aws_ssm_document, list account ids instead of "All".'
             ),
         },
         url="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html",

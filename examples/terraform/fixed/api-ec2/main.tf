@@ -14,6 +14,14 @@ resource "aws_s3_bucket" "uploads" {
   bucket = "example-api-uploads"
 }
 
+resource "aws_s3_bucket_public_access_block" "uploads" {
+  bucket                  = aws_s3_bucket.uploads.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
 resource "aws_s3_bucket_logging" "uploads" {
   bucket        = aws_s3_bucket.uploads.id
   target_bucket = "example-access-logs"
