@@ -10,9 +10,12 @@ it by asking :meth:`ResourceGraph.referrers`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from typing import Any, TypeVar, cast
 
 from srmlint.model import Definition, Reference, Resource
+
+T = TypeVar("T")
 
 
 class ResourceGraph:
@@ -27,6 +30,8 @@ class ResourceGraph:
         self._resources: list[Resource] = []
         self._by_key: dict[tuple[str, str], Resource] = {}
         self._by_type: dict[str, list[Resource]] = defaultdict(list)
+        self._by_type_scope: dict[tuple[str, str], list[Resource]] = defaultdict(list)
+        self._memo: dict[Hashable, Any] = {}
         self._definitions: dict[tuple[str, str], Definition] = {}
         self._out: dict[tuple[str, str], list[Reference]] = defaultdict(list)
         self._in: dict[tuple[str, str], list[Reference]] = defaultdict(list)
@@ -46,6 +51,8 @@ class ResourceGraph:
         self._by_key[key] = resource
         self._resources.append(resource)
         self._by_type[resource.type].append(resource)
+        self._by_type_scope[(resource.type, resource.scope)].append(resource)
+        self._memo.clear()
 
     def add_reference(self, reference: Reference) -> None:
         self._out[(reference.scope, reference.source)].append(reference)
@@ -62,8 +69,20 @@ class ResourceGraph:
         return (r for r in self._resources if mode is None or r.mode == mode)
 
     def by_type(self, type_: str, scope: str | None = None) -> list[Resource]:
-        found = self._by_type.get(type_, [])
-        return found if scope is None else [r for r in found if r.scope == scope]
+        if scope is None:
+            return self._by_type.get(type_, [])
+        return self._by_type_scope.get((type_, scope), [])
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from the whole graph, computed once per scan.
+
+        Extractors that would otherwise look at every other resource for each
+        resource (which buckets receive logs, say) build such an index once
+        per scope, so a scan stays linear in the number of resources.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def get(self, scope: str, address: str) -> Resource | None:
         return self._by_key.get((scope, address))

@@ -50,3 +50,28 @@ def test_cloudformation_edges() -> None:
     assert {(ref.attribute, ref.path[0]) for ref in graph.references_to(bucket)} == {
         (None, "Bucket"), ("Arn", "PolicyDocument"),
     }
+
+
+def test_by_type_in_scope_and_memo_are_per_scan_indexes() -> None:
+    """Extractors ask these once per resource: they must be look-ups, and a
+    memoised index must be built once, and rebuilt if the graph grows."""
+    graph = tf_graph({
+        "a/main.tf": 'resource "aws_s3_bucket" "x" {}\nresource "aws_s3_bucket" "y" {}\n',
+        "b/main.tf": 'resource "aws_s3_bucket" "x" {}\n',
+    })
+    assert [r.address for r in graph.by_type("aws_s3_bucket", "a")] == ["aws_s3_bucket.x", "aws_s3_bucket.y"]
+    assert [r.scope for r in graph.by_type("aws_s3_bucket", "b")] == ["b"]
+    assert graph.by_type("aws_s3_bucket", "c") == []
+    calls: list[str] = []
+
+    def names() -> frozenset[str]:
+        calls.append("computed")
+        return frozenset(r.address for r in graph.by_type("aws_s3_bucket", "a"))
+
+    assert graph.memo(("names", "a"), names) == graph.memo(("names", "a"), names)
+    assert calls == ["computed"]
+    extra = tf_graph({"a/extra.tf": 'resource "aws_s3_bucket" "z" {}\n'}).get("a", "aws_s3_bucket.z")
+    assert extra is not None
+    graph.add_resource(extra)
+    assert "aws_s3_bucket.z" in graph.memo(("names", "a"), names)
+    assert calls == ["computed", "computed"]

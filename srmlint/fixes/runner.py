@@ -14,6 +14,7 @@ symlinks are not written through; an unwritable file is reported, not a crash.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import stat
@@ -99,20 +100,41 @@ class SourceCache:
         self._texts.pop(path, None)
 
 
-def _target(finding: Finding, by_file: dict[str, list[Resource]]) -> Resource | None:
+class _FileResources:
+    """One file's resources, indexed by start line and by address, so finding
+    the target of each of a file's many findings does not rescan the file."""
+
+    def __init__(self, resources: list[Resource]) -> None:
+        self.by_start = sorted(resources, key=lambda r: (r.location.line, r.location.end_line))
+        self.starts = [r.location.line for r in self.by_start]
+        self.by_address = {r.full_address: r for r in resources}
+
+    def spanning(self, line: int) -> list[Resource]:
+        """The resources whose span holds ``line``. Resources of one file do
+        not overlap (a module called twice gives identical spans), so walking
+        back from the last one starting at or before the line stops at the
+        first that ends before it."""
+        found: list[Resource] = []
+        index = bisect.bisect_right(self.starts, line) - 1
+        while index >= 0 and self.by_start[index].location.end_line >= line:
+            found.append(self.by_start[index])
+            index -= 1
+        return found
+
+
+def _target(finding: Finding, by_file: dict[str, _FileResources]) -> Resource | None:
     """The resource the edit goes into: the innermost resource of the finding's
     file that spans its line (a connected resource, such as a Terraform public
     access block reported on its bucket), else the finding's own resource."""
-    candidates = by_file.get(finding.file, [])
-    spanning = [r for r in candidates if r.location.line <= finding.line <= r.location.end_line]
+    index = by_file.get(finding.file)
+    if index is None:
+        return None
+    spanning = index.spanning(finding.line)
     if spanning:
         return min(spanning, key=lambda r: r.location.end_line - r.location.line)
     if finding.resource is None:
         return None
-    for r in candidates:
-        if r.full_address == finding.resource.address:
-            return r
-    return None
+    return index.by_address.get(finding.resource.address)
 
 
 def plan(result: ScanResult, registry: FixRegistry, sources: SourceCache,
@@ -120,9 +142,10 @@ def plan(result: ScanResult, registry: FixRegistry, sources: SourceCache,
     """A fix for each active finding that has one, in report order."""
     excluded = set(exclude)
     broken = {f.file for f in result.findings if f.rule_id == "SRM000"}
-    by_file: dict[str, list[Resource]] = {}
+    grouped: dict[str, list[Resource]] = {}
     for tagged in result.resources:
-        by_file.setdefault(tagged.resource.location.file, []).append(tagged.resource)
+        grouped.setdefault(tagged.resource.location.file, []).append(tagged.resource)
+    by_file = {file: _FileResources(resources) for file, resources in grouped.items()}
     planned: list[PlannedFix] = []
     for finding in result.findings:
         if finding.suppressed or finding.rule_id not in registry or finding.file in broken:

@@ -19,9 +19,10 @@ parameters are never rewritten, since the literal is elsewhere.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,25 +43,31 @@ _TF_ATTRIBUTE_LINE = re.compile(r"(\s*)([A-Za-z_][\w-]*)(\s*)=")
 _YAML_SCALAR = re.compile(r"""(['"]?)([^'"\s,{}\[\]#&*!|>]+)\1""")
 _YAML_KEY = re.compile(r"""(['"]?)([A-Za-z0-9_.:-]+)\1\s*:""")
 _PLAIN_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_NEWLINE = re.compile("\n")
 _YAML_BOOL_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null"}
 _FALSE_WORDS = {"false", "no", "off"}
 _TRUE_WORDS = {"true", "yes", "on"}
 
 
-def line_starts(text: str) -> list[int]:
-    """Offset of the first character of each line (index 0 is line 1)."""
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
+@functools.lru_cache(maxsize=8)
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offset of the first character of each line (index 0 is line 1).
+
+    Cached: every fix proposed for a file asks for the same index, and
+    rebuilding it per finding makes a file of many findings quadratic.
+    """
+    return (0, *(m.end() for m in _NEWLINE.finditer(text)))
 
 
-def _line_text(text: str, starts: list[int], line: int) -> str:
+def _line_text(text: str, starts: Sequence[int], line: int) -> str:
     """Line ``line`` (1-based) without its line break."""
     end = starts[line] if line < len(starts) else len(text)
     return text[starts[line - 1]:end].rstrip("\r\n")
 
 
+@functools.lru_cache(maxsize=8)
 def _newline(text: str) -> str:
+    """The file's line ending (cached like line_starts: one scan per file)."""
     return "\r\n" if "\r\n" in text else "\n"
 
 

@@ -66,19 +66,28 @@ def _is_log_target(bucket: Resource, graph: ResourceGraph, name_key: str) -> boo
                 source.attributes.get("policy", source.attributes.get("PolicyDocument"))):
             return True
     name = bucket.attributes.get(name_key)
-    if isinstance(name, str) and name:
-        if bucket.format == "terraform":
-            for other in graph.by_type("aws_s3_bucket", bucket.scope):
-                if any(b.get("target_bucket") == name for b in blocks(other.attributes.get("logging"))):
-                    return True
-            if any(c.attributes.get("target_bucket") == name for c in graph.by_type(S3_LOGGING, bucket.scope)):
-                return True
+    return isinstance(name, str) and bool(name) and name in _log_target_names(graph, bucket.scope, bucket.format)
+
+
+def _log_target_names(graph: ResourceGraph, scope: str, format_: str) -> frozenset[str]:
+    """The literal bucket names other buckets of ``scope`` send access logs to,
+    built once per scope: asked for each bucket, a scan over the others would
+    make a template of many buckets quadratic."""
+
+    def compute() -> frozenset[str]:
+        names: set[Any] = set()
+        if format_ == "terraform":
+            for other in graph.by_type("aws_s3_bucket", scope):
+                names.update(b.get("target_bucket") for b in blocks(other.attributes.get("logging")))
+            names.update(c.attributes.get("target_bucket") for c in graph.by_type(S3_LOGGING, scope))
         else:
-            for other in graph.by_type("AWS::S3::Bucket", bucket.scope):
+            for other in graph.by_type("AWS::S3::Bucket", scope):
                 config = mapping(other.attributes.get("LoggingConfiguration"))
-                if isinstance(config, Mapping) and config.get("DestinationBucketName") == name:
-                    return True
-    return False
+                if isinstance(config, Mapping):
+                    names.add(config.get("DestinationBucketName"))
+        return frozenset(n for n in names if isinstance(n, str) and n)
+
+    return graph.memo(("s3-log-target-names", format_, scope), compute)
 
 
 def s3_bucket_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[LoggingSetting]:
