@@ -161,13 +161,6 @@ class Engine:
     def rule_metas(self) -> list[RuleMeta]:
         return [SRM000, SRM001, SRM002, *sorted((r.meta for r in self.rules), key=lambda m: m.id)]
 
-    @property
-    def _metas_by_id(self) -> dict[str, RuleMeta]:
-        return {m.id: m for m in self.rule_metas()}
-
-    def extractors_list(self) -> Sequence[Extractor]:
-        return self.extractors.extractors
-
     def scan(
         self,
         paths: Sequence[str],
@@ -240,7 +233,7 @@ class Engine:
                 findings.extend(_problem_finding(SRM002, ParseProblem(b.message, b.location))
                                 for b in suppressions.bad)
             if options.report_unused_suppressions and select(SRM001):
-                metas = self._metas_by_id
+                metas = {m.id: m for m in self.rule_metas()}
                 findings.extend(
                     _problem_finding(SRM001, ParseProblem(
                         f"unused suppression: no {i.rule_id} finding on this resource", i.location))

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 
 from srmlint.model import COMMENT_MARKER, Location, ParsedFile, Resource
 
-#: CloudFormation readers keep a resource's non-property keys under this
-#: prefix in ``Resource.locations`` (see srmlint.parsers.cloudformation).
-_META = "<meta>"
+# Where the CloudFormation reader locates a resource's non-property keys
+# (Metadata, DependsOn...) in Resource.locations.
+from srmlint.parsers.cloudformation import META
+
 _IGNORE = re.compile(r"srmlint:ignore\b(?P<body>.*)", re.DOTALL)
 _RULE_ID = re.compile(r"^[A-Z]{3}\d{3}$")
 
@@ -82,14 +83,14 @@ def _metadata_ignores(resource: Resource) -> tuple[list[Ignore], list[BadIgnore]
     config = metadata.get("srmlint") if isinstance(metadata, Mapping) else None
     if config is None:
         return [], []
-    where = resource.locate(_META, "Metadata", "srmlint")
+    where = resource.locate(META, "Metadata", "srmlint")
     entries = config.get("ignore") if isinstance(config, Mapping) else None
     if not isinstance(entries, list):
         return [], [BadIgnore("Metadata.srmlint.ignore must be a list of {id, reason}", where)]
     ignores: list[Ignore] = []
     bad: list[BadIgnore] = []
     for index, entry in enumerate(entries):
-        at = resource.locate(_META, "Metadata", "srmlint", "ignore", index)
+        at = resource.locate(META, "Metadata", "srmlint", "ignore", index)
         rule_id, reason = (entry, None) if isinstance(entry, str) else (
             (entry.get("id"), entry.get("reason")) if isinstance(entry, Mapping) else (None, None)
         )

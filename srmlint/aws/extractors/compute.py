@@ -190,7 +190,9 @@ def lambda_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[
 
 # ------------------------------------------------------------------- ECS
 
-def _containers(value: Any, path: AttrPath) -> Iterator[ContainerDefinition]:
+def container_facts(value: Any, path: AttrPath) -> Iterator[ContainerDefinition]:
+    """Facts of each container definition in a list: shared by ECS (here) and
+    Batch (compute_extra), whose job definitions use the same shape."""
     if isinstance(value, Unknown):
         return
     for i, container in enumerate(value if isinstance(value, list) else []):
@@ -214,13 +216,13 @@ def ecs_task_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[Con
         return
     # A JSON string or jsonencode(...): positions inside it are not tracked.
     data = document_value(raw)
-    for fact in _containers(data, ()):
+    for fact in container_facts(data, ()):
         yield ContainerDefinition(path=("container_definitions",), source=None, name=fact.name,
                                   privileged=fact.privileged, readonly_root_fs=fact.readonly_root_fs)
 
 
 def ecs_task_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[ContainerDefinition]:
-    yield from _containers(resource.attributes.get("ContainerDefinitions"), ("ContainerDefinitions",))
+    yield from container_facts(resource.attributes.get("ContainerDefinitions"), ("ContainerDefinitions",))
 
 
 # ------------------------------------------------------ automatic updates

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from srmlint.aws.extractors.compute import _containers
+from srmlint.aws.extractors.compute import container_facts
 from srmlint.aws.facts import AutomaticUpdates, ContainerDefinition, HostNamespaces, ImageRepository
 from srmlint.aws.policy import document_value
 from srmlint.aws.values import as_bool, blocks
@@ -93,7 +93,7 @@ def batch_job_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[Co
     # JSON text (heredoc, jsonencode): one container, positions inside it not tracked.
     data = document_value(raw)
     if isinstance(data, Mapping):
-        for fact in _containers([data], ()):
+        for fact in container_facts([data], ()):
             yield ContainerDefinition(path=("container_properties",), source=None, name=None,
                                       privileged=fact.privileged, readonly_root_fs=fact.readonly_root_fs)
 
@@ -101,7 +101,7 @@ def batch_job_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[Co
 def batch_job_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator[ContainerDefinition]:
     data = resource.attributes.get("ContainerProperties")
     if isinstance(data, Mapping):
-        for fact in _containers([data], ()):
+        for fact in container_facts([data], ()):
             yield ContainerDefinition(path=("ContainerProperties",), source=None, name=None,
                                       privileged=fact.privileged, readonly_root_fs=fact.readonly_root_fs)
 
