@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -53,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"srmlint {__version__}")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to scan (default: .)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to scan (default: .); - reads one template from standard input")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="with -: the name standard input is reported under, which also tells its format "
+                             "(main.tf, stack.yaml); without it the format is guessed from the content")
     parser.add_argument("--format", default=None, help="output format (default: text; see README)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--select", type=_csv, default=None, metavar="CODES",
@@ -189,7 +193,7 @@ def _progress(output: str | None) -> Callable[[int, int], None] | None:
 def cmd_check(args: argparse.Namespace) -> int:
     from srmlint import baseline as baselines
     from srmlint.config import matches
-    from srmlint.engine import Engine, ScanOptions
+    from srmlint.engine import STDIN, Engine, ScanOptions
     from srmlint.plugins import default_manager
     from srmlint.reading import default_cache_dir
     from srmlint.reporting import ReportContext
@@ -224,6 +228,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         _check_codes(codes, known, f"{where}: `per-file-ignores.{glob}`")
     select = args.select if args.select is not None else cfg.select
     selected = _selector(metas, select, [*cfg.ignore, *args.ignore])
+    if args.fix:
+        _refuse_unfixable_paths(args.paths)
+    stdin = _read_stdin(args) if STDIN in (args.paths or ()) else None
     options = ScanOptions(
         exclude=(lambda path: matches(path, cfg.exclude, cfg.root)) if cfg.exclude else ScanOptions().exclude,
         inline_suppressions=cfg.inline_suppressions and not args.no_inline_suppressions,
@@ -232,15 +239,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         jobs=args.jobs or _cpus(),
         cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
         resolve=_resolve_options(args, cfg),
+        stdin=stdin,
     )
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix (or --diff)")
+
     if args.fix and args.diff:
         raise UsageError("--fix and --diff cannot be used together")
     if (args.fix or args.diff) and (args.baseline or args.write_baseline):
         raise UsageError("--fix/--diff cannot be combined with --baseline/--write-baseline")
     if args.diff:
-        return _diff(engine, args, selected, options)
+        return _diff(engine, args, selected, options, _stdin_text(stdin))
     fix_outcome = None
     try:
         if args.fix:
@@ -268,9 +277,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     except baselines.BaselineError as exc:
         raise UsageError(str(exc)) from None
     if fix_outcome is None:
-        _mark_fixable(result)
+        _mark_fixable(result, _stdin_text(stdin))
     context = ReportContext(tool_version=__version__, rules={m.id: m for m in metas},
-                            color=_use_color(args.color, args.output))
+                            color=_use_color(args.color, args.output),
+                            fix_mode=None if fix_outcome is None else ("unsafe" if args.unsafe_fixes else "fix"),
+                            unsafe_fixes=bool(args.unsafe_fixes))
+    if fix_outcome is not None and fmt != "text":  # the text report ends with this line itself
+        from srmlint.reporters.text import fix_summary
+
+        sys.stderr.write(f"srmlint: {fix_summary(result, context.fix_mode)}\n")
     if args.show_unclassified and fmt == "json":
         from srmlint.reporters.json import dumps, report_dict, unclassified_types
 
@@ -297,6 +312,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _read_stdin(args: argparse.Namespace) -> tuple[str, bytes]:
+    """Standard input as (the name findings carry, its bytes), read once and
+    no further than the size limit (the reader reports what is over it)."""
+    from srmlint.engine import STDIN_NAME
+    from srmlint.reading import MAX_FILE_BYTES
+
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if sys.stdin is not None else b""
+    return (args.stdin_filename or STDIN_NAME), data
+
+
+def _refuse_unfixable_paths(paths: Sequence[str]) -> None:
+    """``--fix`` writes files in place: standard input has none, and a plan JSON
+    is generated by ``terraform show -json`` (the fix belongs in the ``.tf``
+    configuration it came from). Named, they are refused; a plan found in a
+    folder is scanned but never edited."""
+    from srmlint.engine import STDIN
+    from srmlint.parsers.tfplan import looks_like_plan
+    from srmlint.reading import MAX_FILE_BYTES
+
+    if STDIN in paths:
+        raise UsageError("--fix cannot edit standard input: use --diff to see the fixes as a patch")
+    for path in paths:
+        if path.lower().endswith(".json") and os.path.isfile(path):
+            try:
+                with open(path, "rb") as fh:
+                    head = fh.read(MAX_FILE_BYTES)
+            except OSError:
+                continue
+            if looks_like_plan(head):
+                raise UsageError(f"--fix does not edit {path}: it is a Terraform plan (generated by terraform "
+                                 "show -json); fix the .tf configuration it was planned from")
+
+
 def _fix_registry() -> FixRegistry:
     from srmlint.fixes import FixRegistry
     from srmlint.plugins import default_manager
@@ -304,18 +352,28 @@ def _fix_registry() -> FixRegistry:
     return FixRegistry.from_plugins(default_manager())
 
 
-def _mark_fixable(result: ScanResult) -> None:
-    """Mark the findings that have a fix (the report's ``[fix available: ...]``
-    and JSON ``fix``); reads only the files of findings whose rule has one."""
+def _stdin_text(stdin: tuple[str, bytes] | None) -> dict[str, str]:
+    """Standard input's text by its name, for fix planning (empty when not UTF-8: no fix offered)."""
+    if stdin is None:
+        return {}
+    try:
+        return {stdin[0]: stdin[1].decode("utf-8")}
+    except UnicodeDecodeError:
+        return {}
+
+
+def _mark_fixable(result: ScanResult, preloaded: Mapping[str, str]) -> None:
+    """Mark the findings that have a fix (the text report's ``[*]`` and JSON
+    ``fix``); reads only the files of findings whose rule has one."""
     from srmlint.fixes.runner import SourceCache, annotate, plan
 
     registry = _fix_registry()
     if any(f.rule_id in registry for f in result.findings):
-        annotate(result, plan(result, registry, SourceCache()))
+        annotate(result, plan(result, registry, SourceCache(preloaded)))
 
 
 def _diff(engine: Engine, args: argparse.Namespace, selected: Callable[[RuleMeta], bool],
-          options: ScanOptions) -> int:
+          options: ScanOptions, preloaded: Mapping[str, str]) -> int:
     """``--diff``: a unified diff of every available fix, safe or not; writes no file."""
     from srmlint.fixes.runner import SourceCache, plan, unified_diffs
 
@@ -323,7 +381,7 @@ def _diff(engine: Engine, args: argparse.Namespace, selected: Callable[[RuleMeta
         result = engine.scan(args.paths or ["."], select=selected, options=options)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or directory: {exc.args[0]}") from None
-    sources = SourceCache()
+    sources = SourceCache(preloaded)
     planned = plan(result, _fix_registry(), sources)
     _write(unified_diffs(planned, sources, engine.parsers), args.output)
     for fix in planned:
@@ -349,9 +407,6 @@ def _fix(engine: Engine, args: argparse.Namespace, selected: Callable[[RuleMeta]
                          f"was rolled back: {why}\n")
     for path, why in outcome.skipped_files:
         sys.stderr.write(f"srmlint: {path}: {why}\n")
-    more = sum(1 for f in result.active_findings if f.fix is not None and f.fix.safety == "unsafe")
-    tail = f", {more} more with --unsafe-fixes" if more and not args.unsafe_fixes else ""
-    sys.stderr.write(f"srmlint: {len(outcome.fixed)} fixed{tail}.\n")
     return result, outcome
 
 
@@ -362,7 +417,11 @@ def cmd_matrix(argv: Sequence[str]) -> int:
         prog="srmlint matrix",
         description="Who secures what: per resource, which layers are yours and which AWS's, and how "
                     "the customer-owned settings stand.")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to scan (default: .)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to scan (default: .); - reads one template from standard input")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="with -: the name standard input is reported under, which also tells its format "
+                             "(main.tf, stack.yaml); without it the format is guessed from the content")
     parser.add_argument("--format", default="text",
                         help="output format: text (default), markdown or json; html too with --compare/--base")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -498,20 +557,36 @@ def cmd_rules(argv: Sequence[str]) -> int:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
     metas = _engine_metas()
+    registry = _fix_registry()
+    fixes = {m.id: registry.safety(m.id) for m in metas}
     if args.format == "json":
         import json
 
         records = [{"id": m.id, "slug": m.slug, "title": m.title, "severity": m.severity.label,
-                    "layer": m.layer, "formats": _formats(m), "url": m.url} for m in metas]
+                    "layer": m.layer, "formats": _formats(m), "url": m.url, "fix": fixes[m.id] or None}
+                   for m in metas]
         sys.stdout.write(json.dumps(records, indent=2) + "\n")
         return EXIT_OK
     short = {"terraform": "tf", "cloudformation": "cfn"}
-    rows = [(m.id, m.severity.label, m.layer, ",".join(short[f] for f in _formats(m)), m.title) for m in metas]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    rows = [(m.id, m.severity.label, m.layer, ",".join(short[f] for f in _formats(m)),
+             _fix_cell(fixes[m.id], _formats(m)), m.title) for m in metas]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
-        sys.stdout.write("  ".join([*cells, row[4]]) + "\n")
+        cells = [cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)]
+        sys.stdout.write("  ".join([*cells, row[5]]) + "\n")
     return EXIT_OK
+
+
+def _fix_cell(safety: Mapping[str, str], formats: Sequence[str]) -> str:
+    """``fix:safe`` / ``fix:unsafe`` when every format of the rule has a fix of
+    that safety, else per format (``fix:tf=safe,cfn=unsafe``, ``fix:cfn=safe``);
+    ``-`` without a fix."""
+    if not safety:
+        return "-"
+    if list(safety) == list(formats) and len(set(safety.values())) == 1:
+        return f"fix:{next(iter(safety.values()))}"
+    short = {"terraform": "tf", "cloudformation": "cfn"}
+    return "fix:" + ",".join(f"{short[fmt]}={value}" for fmt, value in safety.items())
 
 
 def _aws_defaults(meta: RuleMeta) -> list[tuple[str, str]]:

@@ -7,13 +7,14 @@ all come from plugins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import pluggy
 
 from srmlint.catalog import Catalog
-from srmlint.discover import discover
+from srmlint.discover import Candidate, discover
 from srmlint.extract import Extractor, ExtractorRegistry
 from srmlint.facts import FactSet
 from srmlint.findings import Finding, ModuleCallRef, ResourceRef, ResponsibilityRef
@@ -23,7 +24,7 @@ from srmlint.parsers import Parser
 
 # Reading files (in this process or in workers, with the parse cache) lives in
 # srmlint.reading; MAX_FILE_BYTES and read_file stay importable from here.
-from srmlint.reading import read_all
+from srmlint.reading import read_all, read_bytes
 from srmlint.resolve import ResolveOptions, resolve_scan
 from srmlint.responsibility import Owner, Responsibility
 from srmlint.rule import Rule, RuleMeta, Severity
@@ -92,6 +93,29 @@ def _exclude_none(path: str) -> bool:
     return False
 
 
+#: The path that names standard input, and the name its findings carry when
+#: the user gives none (``--stdin-filename``).
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def stdin_parser(name: str, data: bytes, parsers: Sequence[Parser]) -> Parser:
+    """The reader for standard input: the one claiming ``name`` (``--stdin-filename
+    main.tf``), else guessed from the content, as no extension tells. A guess
+    that is wrong gives an SRM000, never a silent pass."""
+    for parser in parsers:
+        if parser.claims(name):
+            return parser
+    head = data.lstrip()[:1]
+    if head == b"{":
+        guess = "stdin.json"
+    elif re.search(rb"^\s*(AWSTemplateFormatVersion|Resources|Transform)\s*:", data, re.MULTILINE):
+        guess = "stdin.yaml"
+    else:
+        guess = "stdin.tf"
+    return next(p for p in parsers if p.claims(guess))
+
+
 @dataclass(frozen=True)
 class ScanOptions:
     """How a scan treats the user's own configuration of it."""
@@ -107,6 +131,9 @@ class ScanOptions:
     cache_dir: str | None = None
     #: Values from outside the templates (``--var``, ``--parameter``...) for the resolve stage.
     resolve: ResolveOptions = field(default_factory=ResolveOptions)
+    #: What the path ``-`` stands for: (the name to report it under, its
+    #: bytes), read by the CLI from standard input; the engine reads no stream.
+    stdin: tuple[str, bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +154,10 @@ class ScanResult:
     parse_errors: int = 0
     resources: list[TaggedResource] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: Findings that this run's ``--fix`` cleared (``fix.applied``), as they
+    #: were before the edit; they no longer count, and only reports that list
+    #: fixes (JSON, the text summary) show them.
+    fixed: list[Finding] = field(default_factory=list)
 
     @property
     def active_findings(self) -> list[Finding]:
@@ -170,9 +201,14 @@ class Engine:
         options = options or ScanOptions()
         result = ScanResult()
         parsed: list[ParsedFile] = []
-        candidates = list(discover(paths, self.parsers, options.exclude))
+        candidates = list(discover([p for p in paths if p != STDIN], self.parsers, options.exclude))
         context: list[ParsedFile] = []
         files = read_all(candidates, jobs=options.jobs, cache_dir=options.cache_dir, progress=options.progress)
+        if STDIN in paths:
+            name, data = options.stdin or (STDIN_NAME, b"")
+            parser = stdin_parser(name, data, self.parsers)
+            candidates.append(Candidate(name, parser))
+            files.append(read_bytes(name, parser, data))
         for candidate, pf in zip(candidates, files, strict=True):
             if candidate.context:
                 context.append(pf)

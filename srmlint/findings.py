@@ -36,12 +36,15 @@ class FixInfo:
     """That a finding has an autofix and what it would do to live
     infrastructure (``srmlint.fixes``): ``safety`` is ``"safe"`` (in place, no
     interruption, no access change) or ``"unsafe"`` (``reason`` says why:
-    it replaces the resource, or may break its clients)."""
+    it replaces the resource, or may break its clients). ``applied``: this
+    run's ``--fix`` made the change (the finding is then listed as fixed,
+    at the position it had before the edit)."""
 
     safety: str
     replaces_resource: bool
     description: str
     reason: str | None = None
+    applied: bool = False
 
 
 @dataclass(frozen=True, slots=True)

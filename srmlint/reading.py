@@ -66,6 +66,13 @@ def read_file(path: str, parser: Parser) -> ParsedFile:
     return _parse(path, parser, data)
 
 
+def read_bytes(name: str, parser: Parser, data: bytes) -> ParsedFile:
+    """Parse bytes that come from no file (standard input), with a file's size limit."""
+    if len(data) > MAX_FILE_BYTES:
+        return unreadable(name, f"input is over the {MAX_FILE_BYTES}-byte limit; not read")
+    return _parse(name, parser, data)
+
+
 def _read_bytes(path: str) -> bytes | ParsedFile:
     """The file's bytes, or an SRM000 ParsedFile saying why they were not read.
 

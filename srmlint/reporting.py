@@ -17,11 +17,17 @@ from srmlint.rule import RuleMeta
 class ReportContext:
     """What a reporter may need besides the result: rule metadata (SARIF,
     explanations) and whether the output goes to a terminal that takes color
-    (decided by the CLI from ``--color``, ``NO_COLOR`` and the stream)."""
+    (decided by the CLI from ``--color``, ``NO_COLOR`` and the stream).
+
+    ``fix_mode`` is None on a plain scan, ``"fix"`` after ``--fix`` and
+    ``"unsafe"`` after ``--fix --unsafe-fixes``; ``unsafe_fixes`` says whether
+    unsafe fixes count as applicable (the text report's ``[*]``)."""
 
     tool_version: str
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)
     color: bool = False
+    fix_mode: str | None = None
+    unsafe_fixes: bool = False
 
 
 class Reporter(Protocol):

@@ -74,7 +74,7 @@ def test_json_contract(tmp_path: Path, monkeypatch, capsys) -> None:
     assert report["tool"]["name"] == "srmlint"
     assert report["summary"] == {
         "files_scanned": 3, "templates": 2, "resources": 4, "findings": 2, "suppressed": 0,
-        "parse_errors": 0, "unclassified_resources": 1, "fixable": 0,
+        "parse_errors": 0, "unclassified_resources": 1, "fixable": 0, "fixed": 0,
     }
     resource = next(r for r in report["resources"] if r["address"] == "aws_s3_bucket.logs")
     assert resource == {
@@ -166,8 +166,15 @@ def test_usage_errors_exit_two(args: list[str], tmp_path: Path, monkeypatch, cap
 def test_rules_and_explain(capsys) -> None:
     code, out, _ = run(["rules"], capsys)
     assert code == 0
-    ids = [line.split()[0] for line in out.splitlines()]
-    assert {"SRM000", "ENC001", "NET001", "IAM001"} <= set(ids)
+    rows = {line.split()[0]: line.split()[4] for line in out.splitlines()}
+    assert {"SRM000", "ENC001", "NET001", "IAM001"} <= set(rows)
+    # Which rules can fix, and how safely (per format when they differ).
+    assert rows["ENC005"] == "fix:safe" and rows["ENC002"] == "fix:unsafe" and rows["IAM001"] == "-"
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    records = {r["id"]: r for r in json.loads(out)}
+    assert records["ENC005"]["fix"] == {"terraform": "safe", "cloudformation": "safe"}
+    assert records["CMP001"]["fix"] == {"terraform": "unsafe", "cloudformation": "unsafe"}
+    assert records["NET001"]["fix"] is None
     code, out, _ = run(["explain", "enc001"], capsys)
     assert code == 0
     assert "Fails (terraform):" in out and "Fix (cloudformation):" in out

@@ -61,7 +61,9 @@ class FixProposal:
 
 #: ``(resource, finding, source text) -> proposal``; None when the fix does
 #: not apply to this instance (the value is not a literal, the block is on
-#: one line...): srmlint then offers no fix rather than a wrong one.
+#: one line...): srmlint then offers no fix rather than a wrong one. A
+#: function may also have a ``safety() -> Safety`` method, read by
+#: ``srmlint rules`` (without it the fix is listed as unsafe).
 FixFunction: TypeAlias = Callable[[Resource, Finding, str], "FixProposal | None"]
 
 
@@ -99,6 +101,21 @@ class FixRegistry:
         """The formats some fix of ``rule_id`` covers (for ``srmlint rules``, docs)."""
         found = {fmt for fix in self._by_rule.get(rule_id, ()) for fmt, fns in fix.functions.items() if fns}
         return [fmt for fmt in ("terraform", "cloudformation") if fmt in found]
+
+    def safety(self, rule_id: str) -> dict[str, Safety]:
+        """Per format, how safe ``rule_id``'s fixes are before seeing a template
+        (``srmlint rules``, docs): ``"safe"`` only when every fix function of
+        the format says so (a function that cannot tell counts as unsafe:
+        whether a change replaces a resource is never assumed)."""
+        out: dict[str, Safety] = {}
+        for fix in self._by_rule.get(rule_id, ()):
+            for fmt, functions in fix.functions.items():
+                for function in functions:
+                    judge = getattr(function, "safety", None)
+                    verdict: Safety = judge() if callable(judge) else "unsafe"
+                    if out.get(fmt) != "unsafe":
+                        out[fmt] = verdict
+        return {fmt: out[fmt] for fmt in ("terraform", "cloudformation") if fmt in out}
 
     def propose(self, resource: Resource, finding: Finding, source: str) -> FixProposal | None:
         for fix in self._by_rule.get(finding.rule_id, ()):

@@ -20,7 +20,7 @@ import os
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from srmlint.engine import ScanResult
@@ -82,10 +82,13 @@ class FixOutcome:
 
 
 class SourceCache:
-    """File texts as read for planning; None when unreadable or not UTF-8."""
+    """File texts as read for planning; None when unreadable or not UTF-8.
 
-    def __init__(self) -> None:
-        self._texts: dict[str, str | None] = {}
+    ``preloaded`` are texts that are not files (standard input, by the name
+    its findings carry): fixes are proposed and diffed for them, never written."""
+
+    def __init__(self, preloaded: Mapping[str, str] | None = None) -> None:
+        self._texts: dict[str, str | None] = dict(preloaded or {})
 
     def get(self, path: str) -> str | None:
         if path not in self._texts:
@@ -348,6 +351,8 @@ def run_fixes(scan: Callable[[], ScanResult], registry: FixRegistry, parsers: Se
             result = scan()
     final = SourceCache()
     annotate(result, plan(result, registry, final))
+    result.fixed = sorted((replace(p.finding, fix=replace(p.info(), applied=True)) for p in outcome.fixed),
+                          key=Finding.sort_key)
     return result, outcome
 
 

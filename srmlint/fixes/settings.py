@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from srmlint.findings import Finding
-from srmlint.fixes import FixProposal, TextEdit
-from srmlint.model import AttrPath, Location, Resource
+from srmlint.fixes import FixProposal, Safety, TextEdit
+from srmlint.fixes.replacement import replaces
+from srmlint.model import AttrPath, Format, Location, Resource
 
 
 class TfBlock(dict[str, Any]):
@@ -114,6 +115,18 @@ class SetSetting:
     insecure: tuple[Any, ...] = ()
     insert: bool = True
     breaks_clients: str | None = None
+
+    def safety(self) -> Safety:
+        """``"safe"`` when no change it can make replaces a resource or breaks clients."""
+        if self.breaks_clients is not None:
+            return "unsafe"
+        keys = tuple(str(p) for p in self.path if isinstance(p, str))
+        for type_ in self.types:
+            fmt: Format = "cloudformation" if type_.startswith("AWS::") else "terraform"
+            for change in {keys, *_leaves(keys, self.secure)}:
+                if replaces(fmt, type_, change).replaces is not False:
+                    return "unsafe"
+        return "safe"
 
     def __call__(self, resource: Resource, finding: Finding, source: str) -> FixProposal | None:
         if resource.type not in self.types:

@@ -49,7 +49,7 @@ def _finding_record(f: Finding) -> dict[str, Any]:
         "suppression": None if not f.suppressed else {"kind": f.suppression, "reason": f.suppression_reason},
         "fix": None if f.fix is None else {
             "safety": f.fix.safety, "replaces_resource": f.fix.replaces_resource,
-            "description": f.fix.description, "reason": f.fix.reason,
+            "description": f.fix.description, "reason": f.fix.reason, "applied": f.fix.applied,
         },
     }
 
@@ -83,9 +83,12 @@ def report_dict(result: ScanResult, context: ReportContext) -> dict[str, Any]:
             "parse_errors": result.parse_errors,
             "unclassified_resources": result.unclassified,
             "fixable": sum(1 for f in result.findings if not f.suppressed and f.fix is not None),
+            "fixed": len(result.fixed),
         },
         "resources": resources,
-        "findings": [finding_dict(f) for f in result.findings],
+        # Fixed findings (fix.applied) are listed with the rest, at their
+        # position before the edit, so a CI log says what --fix changed.
+        "findings": [finding_dict(f) for f in sorted([*result.findings, *result.fixed], key=Finding.sort_key)],
     }
 
 

@@ -52,23 +52,45 @@ def format_context(finding: Finding) -> str:
     return f"  ({' · '.join(context)})" if context else ""
 
 
-def format_finding(finding: Finding, color: bool = False) -> str:
+def format_finding(finding: Finding, color: bool = False, unsafe_fixes: bool = False) -> str:
+    """One finding's line; ``CODE [*]`` marks a fix ``--fix`` applies, as ruff does
+    (with ``unsafe_fixes``, the unsafe ones too)."""
     where = style(finding.file, BOLD, color) + f":{finding.line}:{finding.column}:"
     code = style(finding.rule_id, BOLD, color)
+    fix = finding.fix
+    if fix is not None and (fix.safety == "safe" or unsafe_fixes):
+        code += " " + style("[*]", BOLD, color)
     severity = style(f"[{finding.severity.label}]", SEVERITY_STYLE[finding.severity], color)
     line = f"{where} {code} {severity} {finding.message}" + style(format_context(finding), DIM, color)
-    return line + fix_marker(finding) if finding.fix is not None else line
+    return line + fix_marker(finding)
 
 
 def fix_marker(finding: Finding) -> str:
-    """``  [fix available: safe]`` / ``... unsafe: replaces resource]`` / ``... unsafe: may break clients]``;
-    only on findings that have a fix, so other lines stay byte-identical."""
+    """``  [unsafe fix: replaces resource]`` / ``  [unsafe fix: may break clients]``
+    after a finding whose fix is unsafe, so nobody applies it unawares;
+    ``""`` otherwise (a safe fix is the ``[*]`` alone)."""
     fix = finding.fix
-    if fix is None:
+    if fix is None or fix.safety == "safe":
         return ""
-    if fix.safety == "safe":
-        return "  [fix available: safe]"
-    return "  [fix available: unsafe: " + ("replaces resource]" if fix.replaces_resource else "may break clients]")
+    return "  [unsafe fix: " + ("replaces resource]" if fix.replaces_resource else "may break clients]")
+
+
+def fix_summary(result: ScanResult, fix_mode: str | None) -> str | None:
+    """The closing line about fixes, ruff-style, or None when there is nothing to say.
+
+    After ``--fix``: ``N fixed, M more with --unsafe-fixes.``; on a plain scan:
+    ``[*] N fixable with --fix (M more with --fix --unsafe-fixes).``"""
+    active = [f for f in result.active_findings if f.fix is not None]
+    safe = sum(1 for f in active if f.fix is not None and f.fix.safety == "safe")
+    unsafe = len(active) - safe
+    if fix_mode is not None:
+        more = f", {unsafe} more with --unsafe-fixes" if unsafe and fix_mode != "unsafe" else ""
+        return f"{len(result.fixed)} fixed{more}."
+    if not active:
+        return None
+    if not safe:
+        return f"No safe fixes ({unsafe} with --fix --unsafe-fixes)."
+    return f"[*] {safe} fixable with --fix" + (f" ({unsafe} more with --fix --unsafe-fixes)." if unsafe else ".")
 
 
 def summary_line(result: ScanResult) -> str:
@@ -126,11 +148,14 @@ class TextReporter:
     name = "text"
 
     def render(self, result: ScanResult, context: ReportContext) -> str:
-        lines = [format_finding(f, context.color) for f in result.active_findings]
+        lines = [format_finding(f, context.color, context.unsafe_fixes) for f in result.active_findings]
         summary = summary_line(result)
         if context.color:
             worst = max((f.severity for f in result.active_findings), default=None)
             summary = style(summary, "1;32" if worst is None else f"1;{SEVERITY_STYLE[worst].split(';')[-1]}",
                             True)
         lines.append(summary)
+        fixes = fix_summary(result, context.fix_mode)
+        if fixes is not None:
+            lines.append(fixes)
         return "\n".join(lines) + "\n"

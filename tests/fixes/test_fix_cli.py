@@ -74,15 +74,15 @@ def test_diff_without_fixes_exits_zero(tmp_path: Path, capsys: pytest.CaptureFix
 def test_fix_applies_safe_and_leaves_replacing_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "main.tf"
     path.write_text(TF, encoding="utf-8")
-    code, out, err = run(["--fix", "--select", "ENC002,ENC005", str(tmp_path)], capsys)
+    code, out, _ = run(["--fix", "--select", "ENC002,ENC005", str(tmp_path)], capsys)
     text = path.read_text(encoding="utf-8")
     assert "encrypted         = false # TODO" in text, "replacing fix applied without --unsafe-fixes"
     assert text == TF.replace('\tdescription = "data"\n', '\tdescription = "data"\n\tenable_key_rotation = true\n')
     assert code == 1, "the exit code reflects what remains (ENC002)"
-    assert "1 fixed, 1 more with --unsafe-fixes" in err
-    assert "ENC002" in out and "[fix available: unsafe: replaces resource]" in out
-    code, out, err = run(["--fix", "--unsafe-fixes", "--select", "ENC002,ENC005", str(tmp_path)], capsys)
-    assert code == 0 and "1 fixed." in err
+    assert out.endswith("\n1 fixed, 1 more with --unsafe-fixes.\n"), out
+    assert "ENC002 [high]" in out and "[unsafe fix: replaces resource]" in out, "no [*]: --fix would not apply it"
+    code, out, _ = run(["--fix", "--unsafe-fixes", "--select", "ENC002,ENC005", str(tmp_path)], capsys)
+    assert code == 0 and out.endswith("\n1 fixed.\n"), out
     assert path.read_text(encoding="utf-8").splitlines()[:4] == [
         "# volumes", 'resource "aws_ebs_volume" "v" {', '  availability_zone = "eu-west-1a"',
         "  encrypted         = true # TODO"]
@@ -111,15 +111,30 @@ def test_text_and_json_mark_fixable_findings(tmp_path: Path, capsys: pytest.Capt
     (tmp_path / "main.tf").write_text(TF, encoding="utf-8")
     _, out, _ = run(["--select", "ENC002,ENC005,ENC004", str(tmp_path)], capsys)
     lines = out.splitlines()
-    assert any(line.endswith("[fix available: safe]") and "ENC005" in line for line in lines)
-    assert any(line.endswith("[fix available: unsafe: replaces resource]") and "ENC002" in line for line in lines)
+    assert any(" ENC005 [*] [medium] " in line and not line.endswith("]") for line in lines), lines
+    assert any(" ENC002 [high] " in line and line.endswith("  [unsafe fix: replaces resource]") for line in lines)
+    assert lines[-1] == "[*] 1 fixable with --fix (1 more with --fix --unsafe-fixes)."
     _, out, _ = run(["--select", "ENC002,ENC005", "--format", "json", str(tmp_path)], capsys)
     report = json.loads(out)
     fixes = {f["rule_id"]: f["fix"] for f in report["findings"]}
     assert fixes["ENC005"] == {"safety": "safe", "replaces_resource": False,
-                               "description": "set enable_key_rotation = true", "reason": None}
+                               "description": "set enable_key_rotation = true", "reason": None, "applied": False}
     assert fixes["ENC002"]["safety"] == "unsafe" and fixes["ENC002"]["replaces_resource"] is True
-    assert report["summary"]["fixable"] == 2
+    assert report["summary"]["fixable"] == 2 and report["summary"]["fixed"] == 0
+
+
+def test_json_after_fix_lists_what_was_fixed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After --fix the JSON report says which findings the run fixed (applied)
+    and which fixable ones remain (the unsafe ones without --unsafe-fixes)."""
+    (tmp_path / "main.tf").write_text(TF, encoding="utf-8")
+    code, out, err = run(["--fix", "--select", "ENC002,ENC005", "--format", "json", str(tmp_path)], capsys)
+    report = json.loads(out)
+    by_rule = {f["rule_id"]: f for f in report["findings"]}
+    assert by_rule["ENC005"]["fix"]["applied"] is True and by_rule["ENC005"]["fix"]["safety"] == "safe"
+    assert by_rule["ENC002"]["fix"]["applied"] is False
+    assert report["summary"]["fixed"] == 1 and report["summary"]["fixable"] == 1
+    assert report["summary"]["findings"] == 1, "a fixed finding no longer counts"
+    assert code == 1 and "srmlint: 1 fixed, 1 more with --unsafe-fixes." in err
 
 
 def test_flag_combinations_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -224,7 +239,7 @@ def test_plain_scan_with_fixable_findings_never_imports_cfnlint(tmp_path: Path) 
         "print('LEAKED', leaked)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert "[fix available: unsafe: replaces resource]" in proc.stdout, proc.stdout + proc.stderr
+    assert "[unsafe fix: replaces resource]" in proc.stdout, proc.stdout + proc.stderr
     assert "LEAKED []" in proc.stdout
 
 
@@ -239,14 +254,14 @@ def test_examples_get_fixed(engine: Engine, tmp_path: Path, capsys: pytest.Captu
     for fmt in ("terraform", "cloudformation"):
         shutil.copytree(ROOT / "examples" / fmt / "insecure", tmp_path / fmt)
     before = _count(engine, tmp_path)
-    code, _, err = run(["--fix", "--unsafe-fixes", str(tmp_path)], capsys)
+    code, out, _ = run(["--fix", "--unsafe-fixes", str(tmp_path)], capsys)
     after = _count(engine, tmp_path)
     fixable = ("ENC002", "CMP001", "LOG010")
     assert all(after.get(rule, 0) < before[rule] for rule in fixable), (before, after)
-    fixed = int(err.rsplit("srmlint: ", 1)[1].split(" fixed")[0])
+    fixed = int(out.splitlines()[-1].split(" fixed")[0])
     assert fixed >= 8 and sum(after.values()) < sum(before.values())
     assert code == 1  # what remains needs a person: IAM wildcards, open security groups...
-    assert run(["--fix", "--unsafe-fixes", str(tmp_path)], capsys)[2].endswith("srmlint: 0 fixed.\n")
+    assert run(["--fix", "--unsafe-fixes", str(tmp_path)], capsys)[1].endswith("\n0 fixed.\n")
 
 
 def test_no_fix_is_offered_inside_a_terraform_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
