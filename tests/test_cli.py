@@ -45,10 +45,11 @@ def test_text_output_is_one_line_per_finding(tmp_path: Path, monkeypatch, capsys
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == (
-        "s3/main.tf:1:1: ENC001 [high] S3 bucket 'logs' has no default encryption configured  "
+        "s3/main.tf:1:1: ENC001 [*] [high] S3 bucket 'logs' has no default encryption configured  "
         "(aws_s3_bucket.logs · customer-owned: data encryption · abstracted service)"
     )
-    assert lines[-1].startswith("Found 1 finding (1 high)")
+    assert lines[-2].startswith("Found 1 finding (1 high)")
+    assert lines[-1] == "[*] 1 fixable with --fix."
 
 
 def test_clean_scan_exits_zero(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -74,7 +75,7 @@ def test_json_contract(tmp_path: Path, monkeypatch, capsys) -> None:
     assert report["tool"]["name"] == "srmlint"
     assert report["summary"] == {
         "files_scanned": 3, "templates": 2, "resources": 4, "findings": 2, "suppressed": 0,
-        "parse_errors": 0, "unclassified_resources": 1, "fixable": 0, "fixed": 0,
+        "parse_errors": 0, "unclassified_resources": 1, "fixable": 2, "fixed": 0,
     }
     resource = next(r for r in report["resources"] if r["address"] == "aws_s3_bucket.logs")
     assert resource == {

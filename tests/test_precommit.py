@@ -97,7 +97,7 @@ def test_pre_commit_fails_on_the_finding_then_passes(tmp_path: Path) -> None:
     failed = _pre_commit(repo, env)
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
-    assert "infra/main.tf:1:1: ENC001 [high] S3 bucket 'logs' has no default encryption configured" in output
+    assert "infra/main.tf:1:1: ENC001 [*] [high] S3 bucket 'logs' has no default encryption configured" in output
     assert "srmlint (changed templates)" in output and "srmlint (whole repository)" in output
 
     (repo / "infra" / "main.tf").write_text(FIXED, encoding="utf-8")

@@ -57,6 +57,9 @@ class FixProposal:
     description: str
     changes: tuple[tuple[str, ...], ...]
     breaks_clients: str | None = None
+    #: Types of the resources the fix adds (a Terraform v4 companion such as
+    #: ``aws_s3_bucket_versioning``): creating one replaces nothing.
+    creates: tuple[str, ...] = ()
 
 
 #: ``(resource, finding, source text) -> proposal``; None when the fix does

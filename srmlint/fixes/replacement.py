@@ -66,12 +66,55 @@ TERRAFORM_FORCE_NEW: dict[tuple[str, str], bool] = {
     ("aws_dynamodb_table", "point_in_time_recovery.enabled"): False,
     ("aws_db_instance", "deletion_protection"): False,
     ("aws_rds_cluster", "deletion_protection"): False,
+    ("aws_ecr_repository", "image_scanning_configuration"): False,
     ("aws_ecr_repository", "image_scanning_configuration.scan_on_push"): False,
     ("aws_s3_bucket_public_access_block", "block_public_acls"): False,
     ("aws_s3_bucket_public_access_block", "block_public_policy"): False,
     ("aws_s3_bucket_public_access_block", "ignore_public_acls"): False,
     ("aws_s3_bucket_public_access_block", "restrict_public_buckets"): False,
     ("aws_s3_bucket_versioning", "versioning_configuration.status"): False,
+    # Engine upgrades, backups, detection services (ModifyDBInstance, ModifyReplicationGroup,
+    # ModifyReplicationInstance, UpdateBroker, ModifyCluster, StartLogging, PutConfigurationRecorder...).
+    ("aws_db_instance", "auto_minor_version_upgrade"): False,
+    ("aws_rds_cluster_instance", "auto_minor_version_upgrade"): False,
+    ("aws_elasticache_cluster", "auto_minor_version_upgrade"): False,
+    ("aws_elasticache_replication_group", "auto_minor_version_upgrade"): False,
+    ("aws_dms_replication_instance", "auto_minor_version_upgrade"): False,
+    ("aws_mq_broker", "auto_minor_version_upgrade"): False,
+    ("aws_redshift_cluster", "allow_version_upgrade"): False,
+    ("aws_ecr_repository", "image_tag_mutability"): False,
+    ("aws_instance", "metadata_options.http_put_response_hop_limit"): False,
+    ("aws_launch_template", "metadata_options.http_put_response_hop_limit"): False,
+    ("aws_db_instance", "backup_retention_period"): False,
+    ("aws_rds_cluster", "backup_retention_period"): False,
+    ("aws_docdb_cluster", "backup_retention_period"): False,
+    ("aws_neptune_cluster", "backup_retention_period"): False,
+    ("aws_redshift_cluster", "automated_snapshot_retention_period"): False,
+    ("aws_cloudtrail", "enable_logging"): False,
+    ("aws_config_configuration_recorder_status", "is_enabled"): False,
+    ("aws_guardduty_detector", "enable"): False,
+    ("aws_ecs_cluster", "setting"): False,
+    ("aws_s3_bucket", "acl"): False,
+    ("aws_s3_bucket", "versioning.enabled"): False,
+    ("aws_s3_bucket_acl", "acl"): False,
+    ("aws_cloudfront_distribution", "default_cache_behavior.viewer_protocol_policy"): False,
+    ("aws_db_instance", "iam_database_authentication_enabled"): False,
+    ("aws_rds_cluster", "iam_database_authentication_enabled"): False,
+    ("aws_ebs_encryption_by_default", "enabled"): False,
+    ("aws_iam_account_password_policy", "minimum_password_length"): False,
+    ("aws_iam_account_password_policy", "require_lowercase_characters"): False,
+    ("aws_iam_account_password_policy", "require_uppercase_characters"): False,
+    ("aws_iam_account_password_policy", "require_numbers"): False,
+    ("aws_iam_account_password_policy", "require_symbols"): False,
+    ("aws_iam_account_password_policy", "password_reuse_prevention"): False,
+    ("aws_iam_account_password_policy", "max_password_age"): False,
+    # Public access: in place on RDS and Redshift (ModifyDBInstance/ModifyCluster), a new broker on
+    # Amazon MQ (the provider marks publicly_accessible ForceNew). DMS is left out: "may replace".
+    ("aws_db_instance", "publicly_accessible"): False,
+    ("aws_rds_cluster_instance", "publicly_accessible"): False,
+    ("aws_neptune_cluster_instance", "publicly_accessible"): False,
+    ("aws_redshift_cluster", "publicly_accessible"): False,
+    ("aws_mq_broker", "publicly_accessible"): True,
 }
 TERRAFORM_SOURCE = "Terraform AWS provider schema (ForceNew), as listed in srmlint.fixes.replacement"
 
@@ -83,6 +126,11 @@ CLOUDFORMATION_FALLBACK: dict[tuple[str, str], tuple[bool, str]] = {
               "created; cfn-lint's AWS::EC2::Volume schema lists no createOnlyProperties"),
     ("AWS::KMS::Key", "EnableKeyRotation"): (
         False, "CloudFormation AWS::KMS::Key reference: EnableKeyRotation, Update requires: No interruption"),
+    ("AWS::GuardDuty::Detector", "Enable"): (
+        False, "CloudFormation AWS::GuardDuty::Detector reference: Enable, Update requires: No interruption"),
+    ("AWS::CloudFront::Distribution", "DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy"): (
+        False, "CloudFormation AWS::CloudFront::Distribution reference: DistributionConfig, Update requires: "
+               "No interruption (the distribution is redeployed in place)"),
 }
 
 _PROVIDER_REGION = "us_east_1"

@@ -164,6 +164,9 @@ def plan(result: ScanResult, registry: FixRegistry, sources: SourceCache,
         if proposal is None or any(e.start < 0 or e.end > len(source) or e.start > e.end for e in proposal.edits):
             continue
         known = [replaces(resource.format, resource.type, path) for path in proposal.changes]
+        if proposal.creates and not known:
+            known = [Replacement(False, f"adds a new {', '.join(proposal.creates)}; the {resource.type} itself "
+                                        "is not changed")]
         replacement = next((r for r in known if r.replaces), None) or next(
             (r for r in known if r.replaces is None), None) or (known[0] if known else Replacement(None, "no change"))
         fix = PlannedFix(finding, resource, proposal, replacement)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,14 +60,14 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _NEWLINE.finditer(text)))
 
 
-def _line_text(text: str, starts: Sequence[int], line: int) -> str:
+def line_text(text: str, starts: Sequence[int], line: int) -> str:
     """Line ``line`` (1-based) without its line break."""
     end = starts[line] if line < len(starts) else len(text)
     return text[starts[line - 1]:end].rstrip("\r\n")
 
 
 @functools.lru_cache(maxsize=8)
-def _newline(text: str) -> str:
+def newline_of(text: str) -> str:
     """The file's line ending (cached like line_starts: one scan per file)."""
     return "\r\n" if "\r\n" in text else "\n"
 
@@ -102,7 +102,9 @@ def tf_literal(value: Any) -> str:
 class SetSetting:
     """Set ``path`` to ``secure`` on resources of ``types``.
 
-    ``insecure``: literal values replaced in place (empty: only insertion).
+    ``insecure``: literal values replaced in place (empty: only insertion);
+    ``insecure_if``: a test for the values replaced in place when they are a
+    range (a retention of 0 or 1 day, a password length under 14).
     ``insert``: insert the setting when it is absent and its parent block or
     mapping exists. ``breaks_clients``: why the change may break users of the
     resource although it is in place (None: it cannot).
@@ -115,6 +117,15 @@ class SetSetting:
     insecure: tuple[Any, ...] = ()
     insert: bool = True
     breaks_clients: str | None = None
+    insecure_if: Callable[[Any], bool] | None = None
+
+    def _insecure(self, value: Any) -> bool:
+        if any(_matches(value, bad) for bad in self.insecure):
+            return True
+        try:
+            return self.insecure_if is not None and bool(self.insecure_if(value))
+        except (TypeError, ValueError):
+            return False
 
     def safety(self) -> Safety:
         """``"safe"`` when no change it can make replaces a resource or breaks clients."""
@@ -135,7 +146,7 @@ class SetSetting:
         present = resource.get(*self.path, default=_MISSING)
         edit: TextEdit | None
         if present is not _MISSING:
-            if not any(_matches(present, bad) for bad in self.insecure):
+            if not self._insecure(present):
                 return None
             location = resource.locations.get(tuple(self.path))
             if location is None:
@@ -151,9 +162,15 @@ class SetSetting:
             parent = tuple(self.path[:-1])
             parent_value = resource.get(*parent) if parent else resource.attributes
             location = resource.locations.get(parent)
+            name = str(self.path[-1])
+            if location is None and not parent and not parent_value and resource.format == "cloudformation":
+                edit = _cfn_insert_properties(source, resource.location, name, self.secure)
+                if edit is None:
+                    return None
+                return FixProposal(edits=(edit,), description=self.description,
+                                   changes=tuple(_leaves(keys, self.secure)), breaks_clients=self.breaks_clients)
             if not isinstance(parent_value, Mapping) or location is None:
                 return None
-            name = str(self.path[-1])
             if resource.format == "terraform":
                 if "dynamic" in parent_value:  # a dynamic block may generate the setting
                     return None
@@ -174,7 +191,7 @@ def _tf_replace(source: str, location: Location, name: str, present: Any, secure
     starts = line_starts(source)
     if location.line > len(starts):
         return None
-    line = _line_text(source, starts, location.line)
+    line = line_text(source, starts, location.line)
     column = location.column - 1
     attribute = _TF_ATTRIBUTE.match(line, column)
     if attribute is None or attribute.group(1) != name:
@@ -194,13 +211,13 @@ def _tf_insert(source: str, location: Location, name: str, value: Any) -> TextEd
     starts = line_starts(source)
     if location.end_line <= location.line or location.end_line > len(starts):
         return None
-    closing = _line_text(source, starts, location.end_line)
+    closing = line_text(source, starts, location.end_line)
     if closing.strip() != "}":
         return None
     closing_indent = closing[: len(closing) - len(closing.lstrip())]
     body_indent = None
     for number in range(location.line + 1, location.end_line):
-        text = _line_text(source, starts, number)
+        text = line_text(source, starts, number)
         stripped = text.strip()
         if stripped and not stripped.startswith(("#", "//", "/*", "*")):
             body_indent = text[: len(text) - len(text.lstrip())]
@@ -209,13 +226,13 @@ def _tf_insert(source: str, location: Location, name: str, value: Any) -> TextEd
     if body_indent is not None and body_indent.startswith(closing_indent) and len(body_indent) > len(closing_indent):
         unit = body_indent[len(closing_indent):]
     indent = closing_indent + unit
-    nl = _newline(source)
+    nl = newline_of(source)
     if isinstance(value, TfBlock):
         inner = "".join(f"{indent}{unit}{k} = {tf_literal(v)}{nl}" for k, v in value.items())
         text = f"{indent}{name} {{{nl}{inner}{indent}}}{nl}"
     else:
         gap = " "
-        above = _TF_ATTRIBUTE_LINE.match(_line_text(source, starts, location.end_line - 1))
+        above = _TF_ATTRIBUTE_LINE.match(line_text(source, starts, location.end_line - 1))
         if above is not None and above.group(1) == indent:
             width = len(above.group(2)) + len(above.group(3))
             gap = " " * max(1, width - len(name))
@@ -237,7 +254,7 @@ def _cfn_replace(source: str, location: Location, secure: Any) -> TextEdit | Non
     starts = line_starts(source)
     if location.line > len(starts):
         return None
-    line = _line_text(source, starts, location.line)
+    line = line_text(source, starts, location.line)
     scalar = _YAML_SCALAR.match(line, location.column - 1)
     if scalar is None:
         return None
@@ -264,7 +281,7 @@ def _cfn_insert(source: str, location: Location, parent: Mapping[str, Any], name
     start = starts[location.line - 1] + location.column - 1
     if start >= len(source):
         return None
-    nl = _newline(source)
+    nl = newline_of(source)
     if source[start] == "{":
         gap = start + 1
         while gap < len(source) and source[gap] in " \t\r\n":
@@ -288,8 +305,60 @@ def _cfn_insert(source: str, location: Location, parent: Mapping[str, Any], name
     key = _YAML_KEY.match(source, start)
     if key is None or key.group(2) not in parent:
         return None
-    import yaml
-
-    dumped = yaml.safe_dump({name: value}, default_flow_style=False, sort_keys=False, width=1000)
+    dumped = yaml_block({name: value})
     text = "".join(f"{indent}{line}{nl}" for line in dumped.splitlines())
     return TextEdit(line_start, line_start, text)
+
+
+def number_below(limit: int) -> Callable[[Any], bool]:
+    """``insecure_if`` for a number (CloudFormation may write it as a string) under ``limit``."""
+    def test(value: Any) -> bool:
+        return not isinstance(value, bool) and isinstance(value, int | str) and int(value) < limit
+    return test
+
+
+def number_above(limit: int) -> Callable[[Any], bool]:
+    """``insecure_if`` for a number over ``limit``."""
+    def test(value: Any) -> bool:
+        return not isinstance(value, bool) and isinstance(value, int | str) and int(value) > limit
+    return test
+
+
+_YAML_TYPE_KEY = re.compile(r"""([ \t]+)(['"]?)Type\2\s*:""")
+
+
+def _cfn_insert_properties(source: str, location: Location, name: str, value: Any) -> TextEdit | None:
+    """A ``Properties`` mapping holding ``name`` for a block-style YAML resource
+    that has none (``App:\n  Type: AWS::ECS::Cluster``), after its last line,
+    at the indentation of its ``Type`` key. JSON and flow mappings get no fix."""
+    starts = line_starts(source)
+    if source.lstrip().startswith("{") or location.end_line >= len(starts) + 1 or location.line >= location.end_line:
+        return None
+    indent = None
+    for number in range(location.line + 1, location.end_line + 1):
+        match = _YAML_TYPE_KEY.match(line_text(source, starts, number))
+        if match is not None:
+            indent = match.group(1)
+            break
+    key_indent = " " * (location.column - 1)
+    if indent is None or not indent.startswith(key_indent) or len(indent) <= len(key_indent):
+        return None
+    unit = indent[len(key_indent):]
+    nl = newline_of(source)
+    dumped = yaml_block({name: value})
+    text = f"{indent}Properties:{nl}" + "".join(f"{indent}{unit}{line}{nl}" for line in dumped.splitlines())
+    if location.end_line < len(starts):
+        return TextEdit(starts[location.end_line], starts[location.end_line], text)
+    return TextEdit(len(source), len(source), ("" if source.endswith("\n") else nl) + text)
+
+
+def yaml_block(value: Any) -> str:
+    """``value`` as block YAML the way CloudFormation templates are usually
+    written: key order kept, list items indented under their key."""
+    import yaml
+
+    class _Dumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            super().increase_indent(flow, False)
+
+    return yaml.dump(value, Dumper=_Dumper, default_flow_style=False, sort_keys=False, width=1000)

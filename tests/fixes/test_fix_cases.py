@@ -82,6 +82,90 @@ CFN: dict[str, tuple[str, str]] = {
     "ENC001": ("ENC001", "    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: b\n"),
 }
 
+TF.update({
+    "BKP001-inline": ("BKP001", 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  versioning {\n'
+                                '    enabled = false\n  }\n}\n'),
+    "BKP001-companion": ("BKP001", '# logs\nresource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n'),
+    "ENC001-companion": ("ENC001", 'resource "aws_s3_bucket" "b" {\n    bucket = "b"\n}\n\noutput "x" {\n'
+                                   '    value = 1\n}\n'),
+    "PUB013-companion": ("PUB013", 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}'),
+    "CMP005": ("CMP005", 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n'
+                         "  auto_minor_version_upgrade = false\n}\n"),
+    "CMP006": ("CMP006", 'resource "aws_elasticache_replication_group" "r" {\n  description = "r"\n'
+                         "  auto_minor_version_upgrade = false\n}\n"),
+    "CMP006-redshift": ("CMP006", 'resource "aws_redshift_cluster" "r" {\n  cluster_identifier = "r"\n'
+                                  "  allow_version_upgrade = false\n}\n"),
+    "CMP008": ("CMP008", 'resource "aws_ecr_repository" "r" {\n  name = "r"\n}\n'),
+    "CMP008-replace": ("CMP008", 'resource "aws_ecr_repository" "r" {\n  name                 = "r"\n'
+                                 '  image_tag_mutability = "MUTABLE"\n}\n'),
+    "CMP011": ("CMP011", 'resource "aws_launch_template" "t" {\n  metadata_options {\n'
+                         '    http_tokens                 = "required"\n    http_put_response_hop_limit = 3\n'
+                         "  }\n}\n"),
+    "BKP003": ("BKP003", 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n'
+                         "  backup_retention_period = 0\n}\n"),
+    "BKP004": ("BKP004", 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-postgresql"\n}\n'),
+    "BKP004-replace": ("BKP004", 'resource "aws_docdb_cluster" "c" {\n  cluster_identifier = "c"\n'
+                                 "  backup_retention_period = 1\n}\n"),
+    "LOG004": ("LOG004", 'resource "aws_cloudtrail" "t" {\n  name           = "t"\n  s3_bucket_name = "b"\n'
+                         "  enable_logging = false\n}\n"),
+    "LOG019": ("LOG019", 'resource "aws_config_configuration_recorder_status" "s" {\n  name       = "default"\n'
+                         "  is_enabled = false\n}\n"),
+    "LOG020": ("LOG020", 'resource "aws_guardduty_detector" "d" {\n  enable = false\n}\n'),
+    "LOG021": ("LOG021", 'resource "aws_ecs_cluster" "c" {\n  name = "c"\n}\n'),
+    "LOG021-replace": ("LOG021", 'resource "aws_ecs_cluster" "c" {\n  name = "c"\n  setting {\n'
+                                 '    name  = "containerInsights"\n    value = "disabled"\n  }\n}\n'),
+    "PUB001": ("PUB001", 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\nresource "aws_s3_bucket_acl" "a" {\n'
+                         '  bucket = aws_s3_bucket.b.id\n  acl    = "public-read"\n}\n'),
+    "PUB007": ("PUB007", 'resource "aws_db_instance" "db" {\n  engine              = "postgres"\n'
+                         "  publicly_accessible = true\n}\n"),
+    "ENC006": ("ENC006", 'resource "aws_cloudfront_distribution" "d" {\n  enabled = true\n'
+                         '  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n'),
+    "IAM014": ("IAM014", 'resource "aws_db_instance" "db" {\n  engine         = "postgres"\n'
+                         '  instance_class = "db.t3.micro"\n}\n'),
+    "ENC010": ("ENC010", 'resource "aws_ebs_encryption_by_default" "this" {\n  enabled = false\n}\n'),
+})
+_POLICY = ('resource "aws_iam_account_password_policy" "p" {\n  minimum_password_length      = 14\n'
+           "  require_lowercase_characters = true\n  require_uppercase_characters = true\n"
+           "  require_numbers              = true\n  require_symbols              = true\n"
+           "  password_reuse_prevention    = 24\n  max_password_age             = 90\n}\n")
+for _rule, _name, _bad in [("IAM013", "minimum_password_length", "8"),
+                           ("IAM017", "require_lowercase_characters", "false"),
+                           ("IAM018", "require_uppercase_characters", "false"),
+                           ("IAM019", "require_numbers", "false"), ("IAM020", "require_symbols", "false"),
+                           ("IAM021", "password_reuse_prevention", "3"), ("IAM022", "max_password_age", "365")]:
+    _line = next(line for line in _POLICY.splitlines() if f" {_name} " in line)
+    TF[_rule] = (_rule, _POLICY.replace(_line, _line.rsplit("= ", 1)[0] + "= " + _bad))
+    TF[f"{_rule}-insert"] = (_rule, _POLICY.replace(_line + "\n", ""))
+
+CFN.update({
+    "PUB013": ("PUB013", "    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: b\n"),
+    "CMP005": ("CMP005", "    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n"
+                         "      AutoMinorVersionUpgrade: false\n"),
+    "CMP006": ("CMP006", "    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: ACTIVEMQ\n"
+                         "      AutoMinorVersionUpgrade: false\n"),
+    "CMP008": ("CMP008", "    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: r\n"),
+    "CMP011": ("CMP011", "    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n"
+                         "        MetadataOptions:\n          HttpTokens: required\n"
+                         "          HttpPutResponseHopLimit: 2\n"),
+    "BKP003": ("BKP003", "    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n"
+                         "      BackupRetentionPeriod: 0\n"),
+    "BKP004": ("BKP004", "    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n"
+                         "      BackupRetentionPeriod: '1'\n"),
+    "LOG004": ("LOG004", "    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: false\n"
+                         "      S3BucketName: b\n"),
+    "LOG020": ("LOG020", "    Type: AWS::GuardDuty::Detector\n    Properties:\n      Enable: false\n"),
+    "LOG021-properties": ("LOG021", "    Type: AWS::ECS::Cluster\n    Properties:\n      ClusterName: c\n"),
+    "PUB001": ("PUB001", "    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n"),
+    "PUB007": ("PUB007", "    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n"
+                         "      PubliclyAccessible: true\n"),
+    "ENC006": ("ENC006", "    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n"
+                         "        Enabled: true\n        DefaultCacheBehavior:\n"
+                         "          ViewerProtocolPolicy: allow-all\n"),
+    "IAM014": ("IAM014", "    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n"
+                         "      DBInstanceClass: db.t3.micro\n"),
+})
+
+
 _PAB = {"PUB002": ("block_public_acls", "BlockPublicAcls"), "PUB003": ("block_public_policy", "BlockPublicPolicy"),
         "PUB004": ("ignore_public_acls", "IgnorePublicAcls"),
         "PUB005": ("restrict_public_buckets", "RestrictPublicBuckets")}
@@ -91,6 +175,14 @@ for _rule, (_tf, _cfn) in _PAB.items():  # one flag off at a time, the other thr
                  + "".join(f"  {t} = {'false' if t == _tf else 'true'}\n" for t, _ in _PAB.values()) + "}\n")
     CFN[_rule] = (_rule, "    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n"
                   + "".join(f"        {c}: {'false' if c == _cfn else 'true'}\n" for _, c in _PAB.values()))
+
+
+#: YAML only: a resource without ``Properties`` gets them in block YAML; a
+#: JSON or flow-style one gets no fix (tested in test_fix_cli).
+CFN_YAML_ONLY = {
+    "LOG021-no-properties": ("LOG021", "    Type: AWS::ECS::Cluster\n"),
+    "LOG021-no-properties-last": ("LOG021", "    Type: AWS::ECS::Cluster"),
+}
 
 
 def _cfn_yaml(body: str) -> str:
@@ -142,6 +234,17 @@ def test_cloudformation_fix_round_trips(case: str, kind: str, engine: Engine, tm
         json.loads(after)  # still strict JSON, not just YAML
 
 
+@pytest.mark.parametrize("case", sorted(CFN_YAML_ONLY))
+def test_cloudformation_yaml_only_fix_round_trips(case: str, engine: Engine, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    rule, body = CFN_YAML_ONLY[case]
+    path = tmp_path / "stack.yaml"
+    path.write_text(_cfn_yaml(body) + "  Other:\n    Type: AWS::SNS::Topic\n" * case.endswith("properties"),
+                    encoding="utf-8")
+    after = _round_trip(engine, path, rule, capsys)
+    assert "    Properties:\n      ClusterSettings:\n" in after, after
+
+
 def test_every_builtin_fix_rule_has_a_case_in_each_format_it_covers() -> None:
     from srmlint.fixes import FixRegistry
     from srmlint.fixes.builtin import srmlint_fixes
@@ -153,3 +256,40 @@ def test_every_builtin_fix_rule_has_a_case_in_each_format_it_covers() -> None:
         formats = registry.formats(rule)
         assert ("terraform" in formats) <= (rule in tf_rules), rule
         assert ("cloudformation" in formats) <= (rule in cfn_rules), rule
+
+
+def _example_cases() -> list[tuple[str, str]]:
+    from srmlint.fixes import FixRegistry
+    from srmlint.fixes.builtin import srmlint_fixes
+
+    registry = FixRegistry(srmlint_fixes())
+    return [(rule, fmt) for rule in registry.rule_ids() for fmt in registry.formats(rule)]
+
+
+#: Rule examples whose failing template a fix cannot change, and why.
+EXAMPLE_NOT_FIXABLE: dict[tuple[str, str], str] = {
+    ("ENC006", "terraform"): "the example is a load balancer listener forwarding plain HTTP; a redirect action "
+                             "is a design change, only CloudFront's viewer protocol policy has a fix",
+    ("ENC006", "cloudformation"): "as for Terraform",
+}
+
+
+def _example_path(engine: Engine, rule: str, fmt: str, tmp_path: Path) -> Path:
+    meta = next(m for m in engine.rule_metas() if m.id == rule)
+    path = tmp_path / ("main.tf" if fmt == "terraform" else "stack.yaml")
+    path.write_text(meta.examples[fmt].fail, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("rule", "fmt"), [c for c in _example_cases() if c not in EXAMPLE_NOT_FIXABLE])
+def test_the_rules_own_failing_example_is_fixed(rule: str, fmt: str, engine: Engine, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The example in `srmlint explain RULE` is what users copy: its fix must work too."""
+    _round_trip(engine, _example_path(engine, rule, fmt, tmp_path), rule, capsys)
+
+
+@pytest.mark.parametrize(("rule", "fmt"), sorted(EXAMPLE_NOT_FIXABLE))
+def test_examples_listed_as_not_fixable_really_are_not(rule: str, fmt: str, engine: Engine, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = _example_path(engine, rule, fmt, tmp_path)
+    assert main(["--diff", "--select", rule, "--no-cache", str(path)]) == 0, "fixable now: drop it from the list"

@@ -137,6 +137,36 @@ def test_json_after_fix_lists_what_was_fixed(tmp_path: Path, capsys: pytest.Capt
     assert code == 1 and "srmlint: 1 fixed, 1 more with --unsafe-fixes." in err
 
 
+def test_unsafe_reasons_say_what_happens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A user deciding on --unsafe-fixes reads why: replacement (from the provider
+    schema or CloudFormation's Update requires), or what breaks although in place."""
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_mq_broker" "b" {\n  broker_name = "b"\n  publicly_accessible = true\n}\n'
+        'resource "aws_db_instance" "db" {\n  engine = "postgres"\n  backup_retention_period = 0\n}\n')
+    _, out, _ = run(["--select", "PUB007,BKP003", "--format", "json", str(tmp_path)], capsys)
+    fixes = {f["resource"]["address"] + " " + f["rule_id"]: f["fix"] for f in json.loads(out)["findings"]}
+    broker = fixes["aws_mq_broker.b PUB007"]
+    assert broker["replaces_resource"] is True and "ForceNew" in broker["reason"]
+    backups = fixes["aws_db_instance.db BKP003"]
+    assert backups["safety"] == "unsafe" and backups["replaces_resource"] is False
+    assert "outage" in backups["reason"]
+
+
+def test_companion_fix_is_refused_when_not_certainly_right(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """count/for_each buckets, v3 inline settings and a taken name get no companion."""
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_s3_bucket" "many" {\n  count  = 2\n  bucket = "b-${count.index}"\n}\n'
+        'resource "aws_s3_bucket" "old" {\n  bucket = "old"\n  versioning {\n    enabled = false\n  }\n}\n'
+        'resource "aws_s3_bucket" "taken" {\n  bucket = "taken"\n}\n'
+        'resource "aws_s3_bucket_versioning" "taken" {\n  bucket = "somebody-else"\n'
+        '  versioning_configuration {\n    status = "Enabled"\n  }\n}\n')
+    _, out, _ = run(["--diff", "--select", "BKP001", str(tmp_path)], capsys)
+    assert "+    enabled = true" in out, "the v3 inline setting is fixed in place instead"
+    assert "aws_s3_bucket_versioning\" \"many" not in out and "aws_s3_bucket_versioning\" \"old" not in out
+    assert '+resource "aws_s3_bucket_versioning" "taken"' not in out
+
+
 def test_flag_combinations_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--unsafe-fixes", str(tmp_path)], capsys)[0] == 2
     assert run(["--fix", "--diff", str(tmp_path)], capsys)[0] == 2
@@ -221,7 +251,9 @@ def test_replacement_knowledge() -> None:
     assert replaces("terraform", "aws_ebs_volume", ("encrypted",)).replaces is True
     assert replaces("terraform", "aws_kms_key", ("enable_key_rotation",)).replaces is False
     assert replaces("terraform", "aws_instance", ("root_block_device", "encrypted")).replaces is True
-    assert replaces("terraform", "aws_s3_bucket", ("acl",)).replaces is None  # not in the table: unknown
+    assert replaces("terraform", "aws_s3_bucket", ("tags",)).replaces is None  # not in the table: unknown
+    assert replaces("terraform", "aws_mq_broker", ("publicly_accessible",)).replaces is True
+    assert replaces("terraform", "aws_dms_replication_instance", ("publicly_accessible",)).replaces is None
     rds = replaces("cloudformation", "AWS::RDS::DBInstance", ("StorageEncrypted",))
     assert rds.replaces is True and "cfn-lint" in rds.source
     assert replaces("cloudformation", "AWS::RDS::DBInstance", ("DeletionProtection",)).replaces is False
