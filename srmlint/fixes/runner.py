@@ -235,7 +235,12 @@ def parses(path: str, text: str, parsers: Sequence[Parser]) -> bool:
 def fixed_text(path: str, original: str, fixes: Sequence[PlannedFix],
                parsers: Sequence[Parser]) -> tuple[str, list[PlannedFix], list[PlannedFix]]:
     """Apply ``fixes`` to ``original``; if the result does not parse, keep
-    only those that parse one by one. Returns (text, applied, refused)."""
+    only those that parse one by one. Returns (text, applied, refused).
+
+    A fix that parses on its own but not together with those already kept
+    (two fixes that each add a ``Properties`` mapping to one resource) is
+    neither applied nor refused: it waits for the next pass, which plans it
+    again on the re-parsed file (and then adds its key to the mapping)."""
     text = apply_edits(original, (e for f in fixes for e in f.proposal.edits))
     if text == original or parses(path, text, parsers):
         return text, list(fixes), []
@@ -243,7 +248,10 @@ def fixed_text(path: str, original: str, fixes: Sequence[PlannedFix],
     refused: list[PlannedFix] = []
     for fix in fixes:
         trial = apply_edits(original, (e for f in [*applied, fix] for e in f.proposal.edits))
-        (applied if parses(path, trial, parsers) else refused).append(fix)
+        if parses(path, trial, parsers):
+            applied.append(fix)
+        elif not applied or not parses(path, apply_edits(original, fix.proposal.edits), parsers):
+            refused.append(fix)
     return apply_edits(original, (e for f in applied for e in f.proposal.edits)), applied, refused
 
 

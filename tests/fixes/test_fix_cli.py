@@ -310,3 +310,16 @@ def test_no_fix_is_offered_inside_a_terraform_plan(tmp_path: Path, capsys: pytes
     _, out, err = run(["--fix", "--unsafe-fixes", str(tmp_path)], capsys)
     assert plan.read_text(encoding="utf-8") == before
     assert "rolled back" not in err
+
+
+def test_fixes_that_each_add_properties_land_in_two_passes(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Two fixes adding a Properties mapping to one resource would give a duplicate
+    key together: the second waits for the next pass instead of being called a bug."""
+    path = tmp_path / "stack.yaml"
+    path.write_text("Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n\n  Topic:\n    Type: AWS::SNS::Topic\n")
+    code, out, err = run(["--fix", "--unsafe-fixes", "--select", "CMP007,CMP008", str(tmp_path)], capsys)
+    assert "rolled back" not in err and code == 0, err
+    assert out.endswith("\n2 fixed.\n")
+    text = path.read_text()
+    assert text.count("Properties:") == 1 and "ScanOnPush: true" in text and "ImageTagMutability: IMMUTABLE" in text
