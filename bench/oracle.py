@@ -66,6 +66,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus" / "oracle"
 MAPPING = PROJECT / "tests" / "oracle" / "mapping.yaml"
+DISPUTED = PROJECT / "tests" / "oracle" / "disputed.yaml"
 
 THEMES = ("encryption", "network", "iam", "public_access", "logging", "compute", "backup")
 FORMATS = ("terraform", "cloudformation")
@@ -147,6 +148,47 @@ def load_mapping(path: Path = MAPPING) -> dict[str, dict[str, Judgement]]:
             else:
                 raise ValueError(f"{where}: scope must be 'in' or 'out', not {scope!r}")
     return mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A peer fixture whose verdict srmlint disputes: the fixture is not valid
+    for the provider or CloudFormation, or its verdict contradicts AWS's own
+    documentation. It counts in neither recall nor specificity, and every
+    report lists it with its reason (the raw rates, counting it, are kept too)."""
+
+    peer: str
+    check: str
+    file: str  # a fixture path relative to the corpus, or a suffix of one
+    resource: str | None
+    reason: str
+
+    def matches(self, case: Case) -> bool:
+        return (case.peer == self.peer and case.check == self.check
+                and any(f == self.file or f.endswith("/" + self.file) for f in case.files)
+                and (self.resource is None or case.resource == self.resource))
+
+
+def load_disputes(path: Path = DISPUTED) -> list[Dispute]:
+    """``{peer: {check: [{file, resource?, reason}]}}``; ValueError on a malformed entry."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        raw = yaml.load(fh, Loader=_UniqueKeyLoader) or {}  # a SafeLoader subclass: safe
+    if not isinstance(raw, dict) or not set(raw) <= set(PEERS):
+        raise ValueError(f"{path}: top level must be peers ({PEERS})")
+    disputes = []
+    for peer, checks in raw.items():
+        for check, entries in (checks or {}).items():
+            for entry in entries or ():
+                where = f"{path}: {peer}.{check}"
+                if not isinstance(entry, dict) or not set(entry) <= {"file", "resource", "reason"}:
+                    raise ValueError(f"{where}: entries have file, resource (optional), reason")
+                file, reason = entry.get("file"), entry.get("reason")
+                if not isinstance(file, str) or not file or not isinstance(reason, str) or len(reason) < 20:
+                    raise ValueError(f"{where}: a file and a reason (a sentence) are required")
+                disputes.append(Dispute(peer, str(check), file, entry.get("resource"), reason.strip()))
+    return disputes
 
 
 def checkov_key(check: Mapping[str, Any]) -> str:
@@ -368,6 +410,12 @@ class Outcome:
     flagged: bool
     found: tuple[str, ...]  # mapped rules that fired on the case
     note: str | None = None
+    disputed: str | None = None  # why srmlint disputes the peer's verdict (the case is not counted)
+
+    @property
+    def right(self) -> bool:
+        """Whether srmlint agrees with the peer's verdict on the case."""
+        return self.flagged == (self.case.expect == "bad")
 
 
 def _split_id(rid: str, fmt: str) -> tuple[str, str]:
@@ -412,10 +460,28 @@ class Row:
     clean: int = 0
     good_with_rule: int = 0
     clean_with_rule: int = 0
+    #: Cases left out as disputed, and how many of them srmlint disagrees on.
+    disputed: int = 0
+    disputed_wrong: int = 0
+    disputed_bad: int = 0
+    disputed_bad_missed: int = 0
+    disputed_good: int = 0
+    disputed_good_flagged: int = 0
 
     @property
     def recall(self) -> float | None:
         return self.flagged / self.bad if self.bad else None
+
+    @property
+    def recall_raw(self) -> float | None:
+        """Recall with the disputed cases counted as the peer says."""
+        bad = self.bad + self.disputed_bad
+        return (self.flagged + self.disputed_bad - self.disputed_bad_missed) / bad if bad else None
+
+    @property
+    def specificity_raw(self) -> float | None:
+        good = self.good + self.disputed_good
+        return (self.clean + self.disputed_good - self.disputed_good_flagged) / good if good else None
 
     @property
     def specificity(self) -> float | None:
@@ -430,7 +496,8 @@ class Row:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(recall=self.recall, specificity=self.specificity,
-                    specificity_with_rule=self.specificity_with_rule)
+                    specificity_with_rule=self.specificity_with_rule, recall_raw=self.recall_raw,
+                    specificity_raw=self.specificity_raw)
         return data
 
 
@@ -449,24 +516,31 @@ class Result:
 
     @property
     def misses(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.case.expect == "bad" and not o.flagged]
+        return [o for o in self.outcomes if o.case.expect == "bad" and not o.flagged and not o.disputed]
 
     @property
     def false_alarms(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.case.expect == "good" and o.flagged]
+        return [o for o in self.outcomes if o.case.expect == "good" and o.flagged and not o.disputed]
+
+    @property
+    def disputed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.disputed]
 
     def to_json(self) -> dict[str, Any]:
         def outcome(o: Outcome) -> dict[str, Any]:
             c = o.case
             return {"peer": c.peer, "check": c.check, "theme": c.theme, "format": c.format, "rules": list(c.rules),
                     "unit": c.unit, "resource": c.resource, "files": list(c.files), "style": c.style,
-                    "found": list(o.found), "note": o.note}
+                    "found": list(o.found), "note": o.note, "disputed": o.disputed,
+                    "srmlint_agrees_with_peer": o.right}
 
         return {
             "definitions": {
                 "recall": "bad/failing cases flagged by a rule mapped to their peer check / all bad cases",
                 "specificity": "good/passing cases with no finding of a mapped rule / all good cases",
                 "specificity_with_rule": "specificity over the good cases of checks that have a mapped rule",
+                "disputed": "cases whose peer verdict srmlint disputes (tests/oracle/disputed.yaml, with reasons): "
+                            "counted in neither rate; recall_raw/specificity_raw count them as the peer says",
             },
             "checks": self.check_counts,
             "in_scope_without_rule_by_theme": self.no_rule_by_theme,
@@ -474,6 +548,7 @@ class Result:
             "by_peer": [r.as_dict() for r in self.by_peer],
             "misses": [outcome(o) for o in self.misses],
             "false_alarms": [outcome(o) for o in self.false_alarms],
+            "disputed": [outcome(o) for o in self.disputed],
             "unusable": {
                 "checkov_tests_without_fixtures_by_style": dict(self.unusable.tests_by_style),
                 "checkov_ids_skipped": self.unusable.ids_skipped,
@@ -496,6 +571,16 @@ def _rows(outcomes: list[Outcome], peer: str | None) -> list[Row]:
             seen.add((c.peer, c.check, c.format))
             row.checks_in_scope += 1
             row.checks_with_rule += bool(c.rules)
+        if o.disputed:
+            row.disputed += 1
+            row.disputed_wrong += not o.right
+            if c.expect == "bad":
+                row.disputed_bad += 1
+                row.disputed_bad_missed += not o.flagged
+            else:
+                row.disputed_good += 1
+                row.disputed_good_flagged += o.flagged
+            continue
         if c.expect == "bad":
             row.bad += 1
             row.flagged += o.flagged
@@ -508,13 +593,20 @@ def _rows(outcomes: list[Outcome], peer: str | None) -> list[Row]:
     return list(rows.values())
 
 
-def run(corpus: Path = DEFAULT_CORPUS, mapping_path: Path = MAPPING) -> Result:
+def run(corpus: Path = DEFAULT_CORPUS, mapping_path: Path = MAPPING, disputed_path: Path = DISPUTED) -> Result:
     """Build the cases, scan the fixtures, judge every case and aggregate."""
     mapping = load_mapping(mapping_path)
+    disputes = load_disputes(disputed_path)
     unusable = Unusable()
     cases = [*trivy_cases(corpus, mapping["trivy"]), *checkov_cases(corpus, mapping["checkov"], unusable)]
     index = scan(corpus, cases)
-    outcomes = [judge(c, index) for c in cases]
+    outcomes = []
+    for case in cases:
+        outcome = judge(case, index)
+        dispute = next((d for d in disputes if d.matches(case)), None)
+        if dispute is not None:
+            outcome.disputed = dispute.reason
+        outcomes.append(outcome)
     check_counts: dict[str, dict[str, int]] = {}
     no_rule: dict[str, int] = dict.fromkeys(THEMES, 0)
     for peer in PEERS:
@@ -583,7 +675,7 @@ def _pct(value: float | None) -> str:
 def table(result: Result, verbose: bool = False) -> str:
     """The human report: the table, then the misses and false alarms worth a look."""
     head = (f"{'theme':<14}{'format':<15}{'checks':>7}{'ruled':>6}{'bad':>6}{'flag':>6}{'recall':>8}"
-            f"{'good':>6}{'clean':>6}{'specif.':>8}{'spec/ruled':>11}")
+            f"{'good':>6}{'clean':>6}{'specif.':>8}{'spec/ruled':>11}{'disp.':>6}{'raw rec.':>9}{'raw spec':>9}")
     lines = ["srmlint detection quality against trivy-checks and Checkov fixtures", "", head, "-" * len(head)]
     for fmt in FORMATS:
         for row in result.rows:
@@ -592,7 +684,8 @@ def table(result: Result, verbose: bool = False) -> str:
             lines.append(
                 f"{row.theme:<14}{row.format:<15}{row.checks_in_scope:>7}{row.checks_with_rule:>6}{row.bad:>6}"
                 f"{row.flagged:>6}{_pct(row.recall):>8}{row.good:>6}{row.clean:>6}{_pct(row.specificity):>8}"
-                f"{_pct(row.specificity_with_rule):>11}"
+                f"{_pct(row.specificity_with_rule):>11}{row.disputed:>6}{_pct(row.recall_raw):>9}"
+                f"{_pct(row.specificity_raw):>9}"
             )
     lines.append("")
     for peer, counts in result.check_counts.items():
@@ -616,6 +709,13 @@ def table(result: Result, verbose: bool = False) -> str:
         extra = f" [{o.note}]" if o.note else ""
         return f"  {c.peer} {c.check} ({c.theme}, {c.format}; {'/'.join(c.rules) or 'no rule'}): {where}{extra}"
 
+    lines += ["", "disputed peer verdicts, not counted (the raw columns count them as the peer says): "
+              f"{len(result.disputed)} cases, srmlint disagrees on "
+              f"{sum(not o.right for o in result.disputed)}"
+              + ("" if verbose else " (--verbose lists them with the reasons)")]
+    if verbose:
+        lines += [describe(o) + ("" if o.right else " [srmlint disagrees]") + f"\n      why: {o.disputed}"
+                  for o in result.disputed]
     ruled_misses = [o for o in result.misses if o.case.rules]
     lines += ["", f"misses by a mapped rule ({len(ruled_misses)}):", *map(describe, ruled_misses)]
     lines += ["", f"false alarms ({len(result.false_alarms)}):",

@@ -37,6 +37,8 @@ SETTING_TITLES: dict[str, str] = {
     "iam_permissions": "IAM permissions",
     "public_access": "public access",
     "logging": "logging",
+    "monitoring": "performance monitoring",
+    "data_events": "object-level audit (CloudTrail data events)",
     "backup": "backup",
     "imds": "instance metadata (IMDSv2)",
     "key_rotation": "key rotation",
@@ -46,6 +48,8 @@ SETTING_TITLES: dict[str, str] = {
     "iam_database_auth": "IAM database authentication",
     "credentials": "credentials",
     "http_request_handling": "malformed HTTP request handling",
+    "root_access": "root access",
+    "code_signing": "code signing",
 }
 
 

@@ -460,3 +460,206 @@ class Backtrack(Fact):
     ``Unknown``. Only emitted for clusters whose engine supports it."""
 
     window: int | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerPermissionsMode(Fact):
+    """How a QLDB ledger authorizes PartiQL commands: ``mode`` as written,
+    upper case: ``ALLOW_ALL`` (any principal allowed ``qldb:SendCommand`` on
+    the ledger may run every command on every table) or ``STANDARD`` (each
+    command and table needs its own IAM permission); ``None`` when unset
+    (both formats require it), or ``Unknown``."""
+
+    mode: str | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class SecretRotation(Fact):
+    """The schedule of a Secrets Manager secret's automatic rotation.
+    ``interval_days``: the time between rotations in days, from
+    ``automatically_after_days`` / ``AutomaticallyAfterDays`` or a
+    ``rate(N days|hours|minutes)`` schedule expression; ``None`` when the
+    template gives neither (a ``cron(...)`` schedule is kept in ``schedule``
+    and its interval not judged), ``Unknown`` when not static."""
+
+    interval_days: float | Unknown | None
+    schedule: str | Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AccessPointConfinement(Fact):
+    """What an EFS access point imposes on the clients that mount through it.
+    ``root_path``: the directory exposed as their root (``None`` when unset:
+    the file system's root ``/``), or ``Unknown``. ``posix_user``: whether it
+    sets the POSIX user and group every request runs as (``False`` when
+    unset: each client acts as the user it claims), or ``Unknown``."""
+
+    root_path: str | Unknown | None
+    posix_user: bool | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRoles(Fact):
+    """The IAM roles of an ECS task definition: ``execution_role`` (used by
+    the ECS agent to pull images, fetch secrets and write logs) and
+    ``task_role`` (whose credentials the containers' code gets), each as
+    written: a string, an ``Unknown`` (a reference, comparable by its
+    expression), or ``None`` when unset."""
+
+    execution_role: Any
+    task_role: Any
+
+
+@dataclass(frozen=True, slots=True)
+class DomainTransferLock(Fact):
+    """Whether a domain registered with Route 53 Domains is locked against
+    transfer to another registrar: ``enabled`` as stated (``None`` when
+    unset: the provider locks it), or ``Unknown``."""
+
+    enabled: bool | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class SecretInRequest(Fact):
+    """A secret value of this resource that a Terraform ``http`` data source
+    (``source``, its address) puts in its request: ``secret`` names it as
+    referenced (``aws_ssm_parameter.db.value``), ``where`` the part of the
+    request (``url``, ``request_headers``, ``request_body``). The value is
+    never kept."""
+
+    secret: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class RootAccess(Fact):
+    """Whether the users of a SageMaker notebook instance get root on the
+    instance (they can then change its OS, its packages and what it runs).
+    ``enabled`` is the stated value, ``None`` when unset (SageMaker's default:
+    enabled), or ``Unknown``."""
+
+    enabled: bool | Unknown | None
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSigning(Fact):
+    """Lambda code signing: ``config`` is the code signing configuration a
+    function names (an ARN or a reference; ``Unknown`` when not static), or
+    ``None`` when it names none (AWS's default: any code package is deployed
+    without a signature check). Only produced for functions deployed from a
+    .zip package (container images cannot be signed this way)."""
+
+    config: Any
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformVersion(Fact):
+    """The version of a managed platform that a resource pins: ``kind`` names
+    the platform (``kubernetes`` for an EKS cluster), ``version`` is as written
+    (``Unknown`` when not static). Only produced when the template states a
+    version (unset: AWS picks its current default)."""
+
+    kind: str
+    version: str | Unknown
+
+
+@dataclass(frozen=True, slots=True)
+class VpcPlacement(Fact):
+    """Whether a resource runs in a VPC the customer chose (network theme).
+
+    ``in_vpc``: ``True`` when the template places it in subnets (OpenSearch
+    ``vpc_options``, SageMaker notebook ``subnet_id``, Redshift cluster
+    subnet group), ``False`` when it names
+    none (the service then runs outside any customer VPC, or for Redshift in
+    the default VPC), ``Unknown`` when not static. ``security_groups``: the
+    security groups named with the placement (``()``: none, so the VPC's
+    default group applies), ``Unknown``, or ``None`` when not in a VPC."""
+
+    in_vpc: bool | Unknown
+    security_groups: tuple[Any, ...] | Unknown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSwitch(Fact):
+    """One on/off network control of a resource (network theme), by ``kind``:
+    ``waf`` (a CloudFront distribution has a web ACL), ``direct_internet_access``
+    (a SageMaker notebook reaches the internet through SageMaker's network),
+    ``network_isolation`` (SageMaker model containers make no network calls),
+    ``auto_accept`` (a transit gateway or VPC endpoint service accepts
+    attachments or connections without review), ``enhanced_vpc_routing``
+    (Redshift COPY/UNLOAD traffic stays in the VPC). ``enabled``: as written,
+    ``None`` when unset, or ``Unknown``; ``default``: AWS's value when unset;
+    ``secure_when``: the value that is secure."""
+
+    kind: str
+    enabled: bool | Unknown | None
+    default: bool
+    secure_when: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WebAclRuleAction(Fact):
+    """One rule of a WAF web ACL and whether it says what to do with a match:
+    ``has_action`` is ``False`` for a rule with neither an ``action`` (with a
+    type) nor an ``override_action``: it blocks nothing."""
+
+    name: Any
+    has_action: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WebAclLog4jProtection(Fact):
+    """Whether a WAFv2 web ACL blocks Log4Shell (CVE-2021-44228) requests with
+    AWS's ``AWSManagedRulesKnownBadInputsRuleSet``: ``blocking``; ``counting``
+    (the group or its ``Log4JRCE`` rule only counts); ``excluded`` (``Log4JRCE``
+    excluded); ``absent`` (no such group); ``unknown`` (rules not static, or a
+    rule group reference whose rules the template does not show)."""
+
+    state: Literal["blocking", "counting", "excluded", "absent", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyNetworking(Fact):
+    """A networking resource AWS has retired or advises against (network
+    theme), by ``kind``: ``ec2_classic_security_group`` (DB, ElastiCache and
+    Redshift security groups of EC2-Classic) or ``default_vpc`` (the
+    template adopts the account's default VPC)."""
+
+    kind: Literal["ec2_classic_security_group", "default_vpc"]
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringSetting(Fact):
+    """Performance telemetry of a resource that the customer turns on and that
+    is not an audit log (logging theme, kept apart from :class:`LoggingSetting`
+    so the matrix judges it as its own ``monitoring`` setting), by ``kind``:
+    ``performance_insights`` and ``enhanced_monitoring`` (RDS instances).
+    ``state`` as for :class:`LoggingSetting`; ``detail`` holds the interval of
+    enhanced monitoring when one is set."""
+
+    kind: str
+    state: LoggingState
+    detail: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IamUserIdentity(Fact):
+    """An IAM user: a long-term identity in the account. ``credentials`` names
+    the long-term credentials the template gives it (``access key``,
+    ``console password``), found through the graph; empty when none are
+    declared here."""
+
+    credentials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClientOverride(Fact):
+    """Whether a resource's own settings bind its clients, or clients may
+    replace them with theirs (encryption theme): an Athena workgroup's
+    ``enforce_workgroup_configuration`` (``what``: ``result encryption and
+    location``). ``enforced`` is the stated value (``None`` when unset,
+    ``Unknown`` when not static); ``default`` what AWS applies when unset."""
+
+    what: str
+    enforced: bool | Unknown | None
+    default: bool = True

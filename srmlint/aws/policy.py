@@ -38,8 +38,40 @@ def _loads(text: str, original: Unknown | None) -> Any:
     try:
         data = json.loads(text)
     except ValueError:
-        return original if original is not None else Unknown(None, text[:80])
+        # Hand-written heredoc policies often keep a trailing comma ("s3:*",]).
+        # The provider rejects that text until the comma goes, and what the
+        # author meant is unambiguous: read the policy as it will be fixed.
+        try:
+            data = json.loads(_without_trailing_commas(text))
+        except ValueError:
+            return original if original is not None else Unknown(None, text[:80])
     return _unplaceholder(data) if original is not None else data
+
+
+def _without_trailing_commas(text: str) -> str:
+    """``text`` without the commas that directly precede a ``]`` or ``}``
+    (outside strings)."""
+    out: list[str] = []
+    in_string = escaped = False
+    n = len(text)
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch == ",":
+            j = i + 1
+            while j < n and text[j] in " \t\r\n":
+                j += 1
+            if j < n and text[j] in "]}":
+                continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _unplaceholder(data: Any) -> Any:

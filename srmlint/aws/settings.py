@@ -14,10 +14,14 @@ from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeAlias
 
 from srmlint.aws.facts import (
+    AccessPointConfinement,
     AutomaticUpdates,
     Backtrack,
     BackupRetention,
+    ClientOverride,
+    CodeSigning,
     DeletionProtection,
+    DomainTransferLock,
     EgressRule,
     EncryptionAtRest,
     EncryptionInTransit,
@@ -28,15 +32,26 @@ from srmlint.aws.facts import (
     IngressRule,
     InstanceMetadataOptions,
     KeyRotation,
+    LedgerPermissionsMode,
+    LegacyNetworking,
     LoggingSetting,
+    MonitoringSetting,
     NetworkAclRule,
+    NetworkSwitch,
     NodeGroupRemoteAccess,
+    PlatformVersion,
     PointInTimeRecovery,
     PolicyAttachment,
     PolicyStatement,
     PublicAccessBlock,
     PublicExposure,
+    RootAccess,
+    SecretRotation,
+    TaskRoles,
     Versioning,
+    VpcPlacement,
+    WebAclLog4jProtection,
+    WebAclRuleAction,
     WebAclRules,
 )
 from srmlint.facts import Fact
@@ -152,6 +167,19 @@ def logging(fact: LoggingSetting) -> Status | None:
     # A bucket that receives access logs is not expected to log itself (LOG005).
     if fact.kind == "s3_access_logs" and "log_target" in fact.detail and fact.state != "enabled":
         return None
+    # Data events may be recorded by a trail outside the scan, and server access logs stand in
+    # for them: only LOG028/LOG029's findings speak for them.
+    if fact.kind in ("s3_data_events_read", "s3_data_events_write"):
+        return None
+    # Data trace on is the insecure state (full request and response bodies in the logs: LOG033).
+    if fact.kind == "apigw_data_trace" and fact.state in ("enabled", "disabled"):
+        return "unset_or_insecure" if fact.state == "enabled" else "configured"
+    if fact.state == "enabled":
+        return "configured"
+    return "unknown" if fact.state == "unknown" else "unset_or_insecure"
+
+
+def monitoring(fact: MonitoringSetting) -> Status:
     if fact.state == "enabled":
         return "configured"
     return "unknown" if fact.state == "unknown" else "unset_or_insecure"
@@ -235,7 +263,98 @@ def web_acl_rules(fact: WebAclRules) -> Status:
     return "unset_or_insecure" if fact.rules == 0 and fact.default_allow is True else "configured"
 
 
+def root_access(fact: RootAccess) -> Status:
+    return _flag(None if fact.enabled is None else (
+        fact.enabled if isinstance(fact.enabled, Unknown) else not fact.enabled), False)
+
+
+def code_signing(fact: CodeSigning) -> Status:
+    return "unset_or_insecure" if fact.config is None else "configured"
+
+
+def platform_version(fact: PlatformVersion) -> Status:
+    # CMP014's finding marks a version past its support dates.
+    return "unknown" if isinstance(fact.version, Unknown) else "configured"
+
+
+
+def vpc_placement(fact: VpcPlacement) -> Status:
+    if isinstance(fact.in_vpc, Unknown):
+        return "unknown"
+    return "configured" if fact.in_vpc else "unset_or_insecure"
+
+
+def network_switch(fact: NetworkSwitch) -> Status:
+    if isinstance(fact.enabled, Unknown):
+        return "unknown"
+    value = fact.default if fact.enabled is None else fact.enabled
+    return "configured" if value is fact.secure_when else "unset_or_insecure"
+
+
+def web_acl_rule_action(fact: WebAclRuleAction) -> Status:
+    return "configured" if fact.has_action else "unset_or_insecure"
+
+
+def web_acl_log4j(fact: WebAclLog4jProtection) -> Status:
+    if fact.state == "unknown":
+        return "unknown"
+    return "configured" if fact.state == "blocking" else "unset_or_insecure"
+
+
+def legacy_networking(fact: LegacyNetworking) -> Status:
+    return "unset_or_insecure"
+
+
+def client_override(fact: ClientOverride) -> Status:
+    if isinstance(fact.enforced, Unknown):
+        return "unknown"
+    enforced = fact.default if fact.enforced is None else fact.enforced
+    return "configured" if enforced else "unset_or_insecure"
+
+
+def ledger_permissions(fact: LedgerPermissionsMode) -> Status | None:
+    if isinstance(fact.mode, Unknown):
+        return "unknown"
+    if fact.mode is None:
+        return None
+    return "unset_or_insecure" if fact.mode == "ALLOW_ALL" else "configured"
+
+
+def secret_rotation(fact: SecretRotation) -> Status | None:
+    days = fact.interval_days
+    if isinstance(days, Unknown):
+        return "unknown"
+    if days is None:
+        return "configured" if fact.schedule is not None else None
+    return "unset_or_insecure" if days > 90 else "configured"
+
+
+def access_point(fact: AccessPointConfinement) -> Status:
+    root = fact.root_path
+    if fact.posix_user is False or root is None or (isinstance(root, str) and root.rstrip("/") == ""):
+        return "unset_or_insecure"
+    return "unknown" if _has_unknown((root, fact.posix_user)) else "configured"
+
+
+def task_roles(fact: TaskRoles) -> Status | None:
+    execution, task = fact.execution_role, fact.task_role
+    if execution is None or task is None:
+        return None
+    if isinstance(execution, Unknown) and isinstance(task, Unknown):
+        return "unset_or_insecure" if execution.expr is not None and execution.expr == task.expr else "configured"
+    if isinstance(execution, str) and isinstance(task, str):
+        return "unset_or_insecure" if execution.strip() == task.strip() else "configured"
+    return "unknown"
+
+
+def transfer_lock(fact: DomainTransferLock) -> Status:
+    if isinstance(fact.enabled, Unknown):
+        return "unknown"
+    return "unset_or_insecure" if fact.enabled is False else "configured"
+
+
 JUDGES: Mapping[type[Fact], Judge] = {
+    ClientOverride: client_override,
     EncryptionAtRest: encryption,
     IngressRule: ingress,
     PolicyStatement: policy,
@@ -249,6 +368,7 @@ JUDGES: Mapping[type[Fact], Judge] = {
     DeletionProtection: deletion_protection,
     Backtrack: backtrack,
     LoggingSetting: logging,
+    MonitoringSetting: monitoring,
     EgressRule: ingress,
     NetworkAclRule: network_acl,
     PublicAccessBlock: public_access_block,
@@ -260,4 +380,17 @@ JUDGES: Mapping[type[Fact], Judge] = {
     ImageRepository: image_repository,
     HostNamespaces: host_namespaces,
     WebAclRules: web_acl_rules,
+    LedgerPermissionsMode: ledger_permissions,
+    SecretRotation: secret_rotation,
+    AccessPointConfinement: access_point,
+    TaskRoles: task_roles,
+    DomainTransferLock: transfer_lock,
+    VpcPlacement: vpc_placement,
+    NetworkSwitch: network_switch,
+    WebAclRuleAction: web_acl_rule_action,
+    WebAclLog4jProtection: web_acl_log4j,
+    LegacyNetworking: legacy_networking,
+    RootAccess: root_access,
+    CodeSigning: code_signing,
+    PlatformVersion: platform_version,
 }

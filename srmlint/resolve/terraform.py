@@ -14,7 +14,11 @@ Each directory of the scan is a root module: variables take their
 ``variables`` table, ``--var-file``\\ s and ``--var``\\ s, as Terraform ranks
 them. A ``module`` block with a local ``source`` (``./``, ``../``) is
 expanded once per call with its inputs bound: its resources get a scope of
-their own and a :class:`~srmlint.model.ModuleCall` naming the call.
+their own and a :class:`~srmlint.model.ModuleCall` naming the call. A module
+from a registry (or a Git address of one) is expanded the same way from the
+folder ``terraform init`` downloaded it to, when ``.terraform/modules`` says
+so, else from a shipped shim with its locations moved to the call
+(:mod:`srmlint.resolve.registry`); the version pin is not looked at.
 """
 
 from __future__ import annotations
@@ -26,8 +30,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from srmlint import expr as E
-from srmlint.model import AttrPath, Definition, Location, ModuleCall, ParsedFile, ParseProblem, Resource, Unknown
+from srmlint.model import (
+    GENERATED,
+    AttrPath,
+    Definition,
+    Location,
+    ModuleCall,
+    ParsedFile,
+    ParseProblem,
+    Reference,
+    Resource,
+    Unknown,
+)
 from srmlint.resolve.hcl import EvalError, Evaluator, is_known, tobool, tonumber, tostring
+from srmlint.resolve.registry import Relocator, downloaded_module, shim_directory
 
 __all__ = ["TerraformInputs", "load_var_file", "parse_var_assignment", "resolve_terraform"]
 
@@ -225,6 +241,9 @@ class _Instance:
         variables: Mapping[str, Any],
         call: ModuleCall | None,
         stack: tuple[str, ...],
+        root: str | None = None,
+        key: tuple[str, ...] = (),
+        relocator: Relocator | None = None,
     ) -> None:
         self.shared = shared
         self.directory = directory
@@ -232,6 +251,11 @@ class _Instance:
         self.scope = scope
         self.call = call
         self.stack = stack
+        #: the root module's directory (where ``.terraform/modules`` is) and this call's key there
+        self.root = directory if root is None else root
+        self.key = key
+        #: set for a registry module's shim: its locations move to the call
+        self.relocator = relocator
         self.locals: dict[str, Any] = {}
         self.modules: dict[str, Definition] = {}
         self.outputs: dict[str, Definition] = {}
@@ -269,8 +293,21 @@ class _Instance:
             return None
         body = definition.value
         source = _local_source(body)
+        relocate = False
         if source is None:
-            return None
+            raw_source = body.get("source")
+            if not isinstance(raw_source, str):
+                return None
+            # Downloaded by ``terraform init``: analysed as a local module; else a shipped shim.
+            found = downloaded_module(self.root, ".".join((*self.key, name))) if self.relocator is None else None
+            if found is not None:
+                found = os.path.relpath(found, self.directory or ".")
+            else:
+                found = shim_directory(raw_source)
+                relocate = found is not None
+            if found is None:
+                return None
+            source = found
         if "count" in body:
             count = self.evaluator.value(body["count"])
             if not isinstance(count, Unknown) and _is_zero(count):
@@ -299,8 +336,14 @@ class _Instance:
             location=outer,
             source_scope=directory,
         )
+        relocator = self.relocator  # what a shim calls is still placed at the user's call
+        if relocate and relocator is None:
+            relocator = Relocator(definition, [k for k in body if k not in _MODULE_META],
+                                  {d.name: d.value for pf in files for d in pf.definitions if d.kind == "local"})
+        elif relocate and relocator is not None:
+            relocator = Relocator(relocator.call, (), {})
         return _Instance(self.shared, directory, files, f"{self.scope}#{call.path}", variables, call,
-                         (*self.stack, real))
+                         (*self.stack, real), self.root, (*self.key, name), relocator)
 
     def _child_variables(self, files: Sequence[ParsedFile], body: Mapping[str, Any]) -> dict[str, Any]:
         declared = _declared_variables(files)
@@ -353,10 +396,22 @@ class _Instance:
                 continue
             out.append(ParsedFile(
                 pf.path, "terraform", resources,
-                tuple(replace(d, scope=self.scope) for d in pf.definitions),
-                tuple(replace(ref, scope=self.scope) for ref in pf.references),
+                tuple(self._definition(d) for d in pf.definitions),
+                tuple(self._reference(ref) for ref in pf.references),
             ))
         return out
+
+    def _definition(self, definition: Definition) -> Definition:
+        if self.relocator is None:
+            return replace(definition, scope=self.scope)
+        block = self.relocator.block
+        return replace(definition, scope=self.scope, location=block,
+                       locations=dict.fromkeys(definition.locations, block))
+
+    def _reference(self, reference: Reference) -> Reference:
+        if self.relocator is None:
+            return replace(reference, scope=self.scope)
+        return replace(reference, scope=self.scope, location=self.relocator.block)
 
     def expansions(self) -> list[ParsedFile]:
         """The files of every local module this instance calls, resolved per call (recursively)."""
@@ -364,9 +419,42 @@ class _Instance:
         for name in self.modules:
             child = self.child(name)
             if child is not None:
-                found.extend(child.resolved_files())
+                files = child.resolved_files()
+                if child.relocator is not None and child.relocator is not self.relocator:
+                    files = _without(files, self._configured_outside(name, child))
+                found.extend(files)
                 found.extend(child.expansions())
         return found
+
+    def _configured_outside(self, name: str, child: _Instance) -> set[str]:
+        """Resources of a shim that the caller may configure itself, through the
+        module's outputs: a flow log of ``module.vpc.vpc_id``, a bucket policy
+        of ``module.s3.s3_bucket_id``, or an output handed to a module whose
+        content is not known. Left out (not analysed), as a finding on them
+        could be false."""
+        outputs: dict[str, set[str]] = {}
+        for out_name, out in child.outputs.items():
+            raw = out.value.get("value") if isinstance(out.value, dict) else None
+            if isinstance(raw, Unknown) and not isinstance(raw.expr, E.Opaque):
+                outputs[out_name] = {f"{t.root}.{t.steps[0].name}" for t in E.traversals(raw.expr)
+                                     if t.root.startswith("aws_") and t.steps and isinstance(t.steps[0], E.GetAttr)}
+        targets = {a for addresses in outputs.values() for a in addresses}
+        if not targets:
+            return set()
+        left: set[str] = set()
+        for pf in self.files:
+            for ref in pf.references:
+                if ref.target != f"module.{name}":
+                    continue
+                addresses = outputs.get(ref.attribute or "", set()) if ref.attribute else targets
+                if ref.source.startswith("module."):
+                    other = self.child(ref.source.split(".")[1]) if ref.source.count(".") == 1 else None
+                    if other is None or other.relocator is None:  # a module srmlint does not see into
+                        left.update(addresses)
+                    continue
+                kind = ref.source.split(".")[0]
+                left.update(a for a in addresses if _attached(kind, a.split(".")[0]))
+        return left
 
     def _resource(self, resource: Resource) -> Resource | None:
         attrs = resource.attributes
@@ -391,8 +479,36 @@ class _Instance:
         module = self.call
         if attributes == attrs and not body.moved and module is None:
             return resource
+        if self.relocator is not None:
+            # A shim's resource: placed at the user's module call, never edited by --fix.
+            locations = self.relocator.relocate(attrs, resource.locations, body.locations(), body.origins)
+            return replace(resource, attributes=attributes, locations=locations, scope=self.scope,
+                           module=module, location=self.relocator.block,
+                           meta={**resource.meta, GENERATED: True})
         return replace(resource, attributes=attributes, locations=body.locations(), scope=self.scope,
                        module=module)
+
+
+#: Resource types that configure a resource of another type from outside it.
+_ATTACHED: Mapping[str, tuple[str, ...]] = {
+    "aws_vpc": ("aws_flow_log", "aws_default_security_group", "aws_default_network_acl"),
+    "aws_security_group": ("aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+                           "aws_vpc_security_group_egress_rule"),
+    "aws_lambda_function": ("aws_lambda_permission", "aws_lambda_function_url"),
+    "aws_eks_cluster": ("aws_eks_addon", "aws_eks_access_entry"),
+}
+
+
+def _attached(kind: str, target: str) -> bool:
+    """Whether a ``kind`` resource may configure a ``target`` resource (``aws_s3_bucket_policy`` a bucket)."""
+    return kind.startswith(f"{target}_") or kind in _ATTACHED.get(target, ())
+
+
+def _without(files: list[ParsedFile], addresses: set[str]) -> list[ParsedFile]:
+    if not addresses:
+        return files
+    return [replace(pf, resources=tuple(r for r in pf.resources if r.address not in addresses))
+            for pf in files]
 
 
 def _is_zero(value: Any) -> bool:
@@ -445,6 +561,8 @@ class _Body:
         #: original path prefix -> the new prefixes it now stands at
         self._moves: dict[AttrPath, list[AttrPath]] = {}
         self.moved = False
+        #: each block expanded from a dynamic block -> (the dynamic entry's path, the iteration key)
+        self.origins: dict[AttrPath, tuple[AttrPath, Any]] = {}
 
     def resolve(self, body: dict[str, Any], env: Mapping[str, Any], new: AttrPath,
                 orig: AttrPath | None = None) -> dict[str, Any]:
@@ -499,6 +617,7 @@ class _Body:
         for key, item in pairs:
             inner = {**env, name: {"key": key, "value": item}}
             target: AttrPath = (*new, label, len(blocks))
+            self.origins[target] = (orig, key)
             self._move(orig, target, whole=True)
             self._move((*orig, label, "content", 0), target)
             blocks.append(self.resolve(content, inner, target, (*orig, label, "content", 0)))

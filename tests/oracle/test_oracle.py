@@ -132,3 +132,24 @@ def test_floors_can_fail(oracle: ModuleType, result: Any) -> None:
     raised = {row.theme: {row.format: {"recall": row.recall + 0.01}}}
     assert oracle.floor_violations(result, raised)
     assert oracle.floor_violations(result, {"nonexistent": {"terraform": {"recall": 0.0}}})
+
+
+def test_every_dispute_matches_a_case_srmlint_disagrees_on(oracle: ModuleType, result: Any) -> None:
+    """A dispute is a claim that the peer's fixture is wrong: it must name a
+    case that exists, and one srmlint actually judges differently (else it
+    is stale and would hide nothing but still shrink the denominator)."""
+    disputes = oracle.load_disputes()
+    for dispute in disputes:
+        matched = [o for o in result.outcomes if dispute.matches(o.case)]
+        assert matched, f"dispute matches no case: {dispute}"
+        assert any(not o.right for o in matched), f"srmlint already agrees with the peer here: {dispute}"
+
+
+def test_disputes_are_validated(oracle: ModuleType, tmp_path: Path) -> None:
+    bad = tmp_path / "disputed.yaml"
+    bad.write_text("checkov:\n  CKV_AWS_1:\n    - file: x.tf\n      reason: short\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="reason"):
+        oracle.load_disputes(bad)
+    bad.write_text("nobody: {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="peers"):
+        oracle.load_disputes(bad)

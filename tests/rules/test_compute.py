@@ -102,7 +102,7 @@ def _lambda(runtime: str) -> str:
 
 def test_runtime_is_judged_at_its_date(scan_files: ScanFiles, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2026, 6, 29))
-    assert _ids(scan_files({"main.tf": _lambda('"python3.11"')})) == []
+    assert _ids(scan_files({"main.tf": _lambda('"python3.11"')}), "CMP002") == []
     monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2026, 6, 30))
     result = scan_files({"main.tf": _lambda('"python3.11"')})
     assert [f.message for f in result.findings if f.rule_id == "CMP002"] == [
@@ -111,7 +111,7 @@ def test_runtime_is_judged_at_its_date(scan_files: ScanFiles, monkeypatch: pytes
 
 @pytest.mark.parametrize("runtime", ['var.runtime', '"python9.9"', '"provided.al2099"'])
 def test_unknown_or_unlisted_runtime_is_not_flagged(runtime: str, scan_files: ScanFiles) -> None:
-    assert _ids(scan_files({"main.tf": _lambda(runtime)})) == []
+    assert _ids(scan_files({"main.tf": _lambda(runtime)}), "CMP002") == []
 
 
 def test_container_image_function_has_no_managed_runtime(scan_files: ScanFiles) -> None:
@@ -244,3 +244,145 @@ def test_batch_job_definition_privileged(scan_files: ScanFiles) -> None:
            "      ContainerProperties:\n        Image: busybox\n        Privileged: true\n"
            "        ReadonlyRootFilesystem: true\n")
     assert _cmp(scan_files({"t.yaml": cfn})) == ["CMP003"]
+
+
+# ------------------------------------------------------------ SageMaker notebook instances
+
+_NOTEBOOK_TF = ('resource "aws_sagemaker_notebook_instance" "nb" {{\n  name = "nb"\n'
+                '  role_arn = "arn:aws:iam::1:role/r"\n  instance_type = "ml.t3.medium"\n'
+                '  root_access = "Disabled"\n{extra}}}\n')
+_NOTEBOOK_CFN = ("Resources:\n  Nb:\n    Type: AWS::SageMaker::NotebookInstance\n    Properties:\n"
+                 "      InstanceType: ml.t3.medium\n      RoleArn: arn:aws:iam::1:role/r\n{extra}")
+
+
+def test_notebook_imds_version(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": _NOTEBOOK_TF.format(extra="")})
+    assert _cmp(result) == ["CMP001"]
+    assert result.findings[0].message == ("SageMaker notebook instance 'nb' allows IMDSv1 (no minimum IMDS version "
+                                          "is set, so SageMaker's default, 1, applies)")
+    block = "  instance_metadata_service_configuration {{\n    minimum_instance_metadata_service_version = {v}\n  }}\n"
+    assert _cmp(scan_files({"main.tf": _NOTEBOOK_TF.format(extra=block.format(v='"1"'))})) == ["CMP001"]
+    assert _cmp(scan_files({"main.tf": _NOTEBOOK_TF.format(extra=block.format(v='"2"'))})) == []
+    assert _cmp(scan_files({"main.tf": _NOTEBOOK_TF.format(extra=block.format(v="var.imds"))})) == []
+    cfn = ("      RootAccess: Disabled\n      InstanceMetadataServiceConfiguration:\n"
+           "        MinimumInstanceMetadataServiceVersion: \"{v}\"\n")
+    assert _cmp(scan_files({"t.yaml": _NOTEBOOK_CFN.format(extra=cfn.format(v="1"))})) == ["CMP001"]
+    assert _cmp(scan_files({"t.yaml": _NOTEBOOK_CFN.format(extra=cfn.format(v="2"))})) == []
+
+
+def test_notebook_owner_of_the_os_is_shared(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": _NOTEBOOK_TF.format(extra="")})
+    finding = next(f for f in result.findings if f.rule_id == "CMP001")
+    assert finding.responsibility is not None and finding.responsibility.owner == "shared"
+
+
+def test_notebook_root_access(scan_files: ScanFiles) -> None:
+    unset = _NOTEBOOK_TF.replace('  root_access = "Disabled"\n', "").format(
+        extra='  instance_metadata_service_configuration {\n    minimum_instance_metadata_service_version = "2"\n  }\n')
+    result = scan_files({"main.tf": unset})
+    assert _cmp(result) == ["CMP012"]
+    assert "unset: SageMaker's default is Enabled" in result.findings[0].message
+    assert _cmp(scan_files({"main.tf": unset.replace('"nb"\n', '"nb"\n  root_access = var.root\n', 1)})) == []
+    cfn = "      RootAccess: {v}\n      InstanceMetadataServiceConfiguration:\n" \
+          "        MinimumInstanceMetadataServiceVersion: \"2\"\n"
+    assert _cmp(scan_files({"t.yaml": _NOTEBOOK_CFN.format(extra=cfn.format(v="Enabled"))})) == ["CMP012"]
+    assert _cmp(scan_files({"t.yaml": _NOTEBOOK_CFN.format(extra=cfn.format(v="!Ref Root"))})) == []
+
+
+# ------------------------------------------------------------ CodeBuild privileged mode
+
+def test_codebuild_privileged_mode(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_codebuild_project" "b" {{\n  name = "b"\n  service_role = "arn:aws:iam::1:role/r"\n'
+          '  artifacts {{\n    type = "NO_ARTIFACTS"\n  }}\n  environment {{\n'
+          '    compute_type = "BUILD_GENERAL1_SMALL"\n    image = "aws/codebuild/standard:7.0"\n'
+          '    type = "LINUX_CONTAINER"\n{extra}  }}\n  source {{\n    type = "NO_SOURCE"\n  }}\n}}\n')
+    result = scan_files({"main.tf": tf.format(extra="    privileged_mode = true\n")})
+    assert _cmp(result) == ["CMP003"]  # and no CMP009: a build container has no root file system setting
+    assert result.findings[0].message == "CodeBuild project 'b' runs its builds in privileged mode"
+    assert _cmp(scan_files({"main.tf": tf.format(extra="    privileged_mode = false\n")})) == []
+    assert _cmp(scan_files({"main.tf": tf.format(extra="")})) == []
+    assert _cmp(scan_files({"main.tf": tf.format(extra="    privileged_mode = var.docker\n")})) == []
+    cfn = ("Resources:\n  B:\n    Type: AWS::CodeBuild::Project\n    Properties:\n"
+           "      ServiceRole: arn:aws:iam::1:role/r\n      Artifacts:\n        Type: NO_ARTIFACTS\n"
+           "      Source:\n        Type: NO_SOURCE\n      Environment:\n        ComputeType: BUILD_GENERAL1_SMALL\n"
+           "        Image: aws/codebuild/standard:7.0\n        Type: LINUX_CONTAINER\n        PrivilegedMode: {v}\n")
+    assert _cmp(scan_files({"t.yaml": cfn.format(v="true")})) == ["CMP003"]
+    assert _cmp(scan_files({"t.yaml": cfn.format(v="false")})) == []
+
+
+# ------------------------------------------------------------ Lambda code signing
+
+def test_code_signing_only_for_zip_packages(scan_files: ScanFiles) -> None:
+    assert _ids(scan_files({"main.tf": _lambda('"python3.13"')}), "CMP013") == ["CMP013"]
+    signed = _lambda('"python3.13"').replace('  filename = "f.zip"\n',
+                                             '  filename = "f.zip"\n  code_signing_config_arn = var.csc\n')
+    assert _ids(scan_files({"main.tf": signed}), "CMP013") == []
+    image = ('resource "aws_lambda_function" "f" {\n  function_name = "f"\n  role = "arn:aws:iam::1:role/r"\n'
+             '  package_type = "Image"\n  image_uri = "1.dkr.ecr.us-east-1.amazonaws.com/f:1"\n}\n')
+    assert _ids(scan_files({"main.tf": image}), "CMP013") == []
+    unknown = image.replace('"Image"', "var.package_type")
+    assert _ids(scan_files({"main.tf": unknown}), "CMP013") == []
+    sam = ("Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n"
+           "    Properties:\n      PackageType: Image\n      ImageUri: repo:1\n")
+    assert _ids(scan_files({"t.yaml": sam}), "CMP013") == []
+    sam_zip = ("Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n"
+               "    Properties:\n      Runtime: python3.13\n      Handler: app.h\n      CodeUri: src/\n")
+    assert _ids(scan_files({"t.yaml": sam_zip}), "CMP013") == ["CMP013"]
+
+
+# ------------------------------------------------------------ EKS Kubernetes version
+
+def _eks(version: str) -> str:
+    return (f'resource "aws_eks_cluster" "c" {{\n  name = "c"\n  role_arn = "arn:aws:iam::1:role/r"\n'
+            f"  version = {version}\n  vpc_config {{\n    subnet_ids = [\"subnet-1\"]\n  }}\n}}\n")
+
+
+def test_eks_version_is_judged_at_its_dates(scan_files: ScanFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2025, 11, 25))
+    assert _ids(scan_files({"main.tf": _eks('"1.31"')}), "CMP014") == []
+    monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2025, 11, 26))
+    result = scan_files({"main.tf": _eks('"1.31"')})
+    assert [f.message for f in result.findings if f.rule_id == "CMP014"] == [
+        "EKS cluster 'c' runs Kubernetes 1.31, past its end of standard support (2025-11-26): only paid "
+        "extended support patches it, until 2026-11-26"]
+    monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2026, 11, 26))
+    result = scan_files({"main.tf": _eks('"1.31"')})
+    assert [f.message for f in result.findings if f.rule_id == "CMP014"] == [
+        "EKS cluster 'c' runs Kubernetes 1.31, unsupported since 2026-11-26: it gets no more fixes"]
+
+
+@pytest.mark.parametrize("version", ["var.k8s", '"1.99"', '"1.2"'])
+def test_eks_unknown_or_unlisted_version_is_not_flagged(version: str, scan_files: ScanFiles) -> None:
+    assert _ids(scan_files({"main.tf": _eks(version)}), "CMP014") == []
+
+
+def test_eks_cfn_version(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  C:\n    Type: AWS::EKS::Cluster\n    Properties:\n      RoleArn: arn:aws:iam::1:role/r\n"
+           "      ResourcesVpcConfig:\n        SubnetIds: [subnet-1]\n{extra}")
+    assert _ids(scan_files({"t.yaml": cfn.format(extra="      Version: '1.21'\n")}), "CMP014") == ["CMP014"]
+    assert _ids(scan_files({"t.yaml": cfn.format(extra="")}), "CMP014") == []
+    assert _ids(scan_files({"t.yaml": cfn.format(extra="      Version: !Ref K8s\n")}), "CMP014") == []
+
+
+# ------------------------------------------------------------ Amazon MQ minor version upgrades
+
+def _mq(extra: str, version: str = '"5.15.9"') -> str:
+    return (f'resource "aws_mq_broker" "mq" {{\n  broker_name = "mq"\n  engine_type = "ActiveMQ"\n'
+            f'  engine_version = {version}\n  host_instance_type = "mq.t3.micro"\n{extra}'
+            '  user {\n    username = "admin"\n    password = var.password\n  }\n}\n')
+
+
+def test_mq_terraform_default_turns_minor_upgrades_off(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": _mq("")})
+    assert _ids(result, "CMP006") == ["CMP006"]
+    assert "the Terraform provider's default is false" in next(
+        f.message for f in result.findings if f.rule_id == "CMP006")
+    assert _ids(scan_files({"main.tf": _mq("  auto_minor_version_upgrade = true\n")}), "CMP006") == []
+    # a major.minor version needs automatic upgrades on; an unknown version may be one
+    assert _ids(scan_files({"main.tf": _mq("", '"5.18"')}), "CMP006") == []
+    assert _ids(scan_files({"main.tf": _mq("", "var.mq_version")}), "CMP006") == []
+    cfn = ("Resources:\n  Mq:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      BrokerName: mq\n"
+           "      EngineType: ACTIVEMQ\n      EngineVersion: 5.15.9\n      HostInstanceType: mq.t3.micro\n"
+           "      DeploymentMode: SINGLE_INSTANCE\n      PubliclyAccessible: false\n"
+           "      Users:\n        - Username: admin\n          Password: !Ref Password\n")
+    assert _ids(scan_files({"t.yaml": cfn}), "CMP006") == []  # the API's default is on

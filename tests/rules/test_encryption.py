@@ -259,7 +259,7 @@ def test_log_delivery_bucket_may_use_sse_s3(scan_files: ScanFiles) -> None:
         + 'resource "aws_s3_bucket_logging" "l" {\n  bucket = aws_s3_bucket.data.id\n'
         "  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = \"data/\"\n}\n"
     )})
-    assert found(result) == [("ENC004", "aws_s3_bucket.data")]
+    assert found(result, "ENC004") == [("ENC004", "aws_s3_bucket.data")]
 
 
 def test_transit_encryption(scan_files: ScanFiles) -> None:

@@ -181,6 +181,8 @@ def test_cfn_resource_policies(scan_files: ScanFiles) -> None:
         ('resource "aws_eks_cluster" "k" {\n  vpc_config {\n    subnet_ids = ["s"]\n'
          "    public_access_cidrs = var.cidrs\n  }\n}\n", []),
         ('resource "aws_api_gateway_method" "m" {\n  http_method = "OPTIONS"\n  authorization = "NONE"\n}\n', []),
+        # not a method API Gateway accepts: the template cannot be deployed, nothing to judge
+        ('resource "aws_api_gateway_method" "m" {\n  http_method = "OPTION"\n  authorization = "NONE"\n}\n', []),
         ('resource "aws_api_gateway_method" "m" {\n  http_method = "GET"\n  authorization = "NONE"\n'
          "  api_key_required = true\n}\n", []),
         ('resource "aws_api_gateway_method" "m" {\n  http_method = "POST"\n  authorization = "NONE"\n}\n', ["PUB010"]),

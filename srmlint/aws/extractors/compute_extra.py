@@ -6,6 +6,7 @@ Redshift."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -109,12 +110,30 @@ def batch_job_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterat
 # ------------------------------------------------------------------ engine upgrades
 
 
+#: An Amazon MQ engine version pinned to a patch (``5.15.9``, ``3.11.20``): the
+#: versions for which automatic minor version upgrades may be off (brokers on a
+#: ``major.minor`` version, ActiveMQ 5.18+ and RabbitMQ 3.13+, must have them on).
+MQ_PATCH_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def _tf_default(resource: Resource, key: str) -> bool:
+    """What an unset ``key`` amounts to. The Terraform provider sends
+    ``auto_minor_version_upgrade = false`` for an MQ broker that leaves it unset
+    (its schema default), where the API's own default is true."""
+    if resource.type != "aws_mq_broker" or key != "auto_minor_version_upgrade":
+        return True
+    version = resource.attributes.get("engine_version")
+    # Not statically known: the default may not apply (a major.minor version needs upgrades on).
+    return not (isinstance(version, str) and MQ_PATCH_VERSION.match(version.strip()))
+
+
 def _updates(key: str) -> Any:
     def extract(resource: Resource, graph: ResourceGraph) -> Iterator[AutomaticUpdates]:
         value = resource.attributes.get(key)
-        # Only an explicit "false" is reported; the defaults differ per service and engine version.
+        # Only an explicit "false" is reported, or the Terraform provider's false default on MQ;
+        # otherwise the defaults differ per service and engine version.
         yield AutomaticUpdates(path=(key,) if value is not None else (), source=None, kind="minor_version",
-                               enabled=as_bool(value), default=True)
+                               enabled=as_bool(value), default=_tf_default(resource, key))
     return extract
 
 

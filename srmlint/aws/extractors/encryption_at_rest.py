@@ -234,16 +234,22 @@ def appsync_cache_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
     yield flag_fact(resource.attributes, ("AtRestEncryptionEnabled",))
 
 
+def _workspace(a: Mapping[str, Any], flags: tuple[str, str], key: str) -> Facts:
+    for flag in flags:
+        # The key only names the volumes' key: the flags alone turn encryption on.
+        # (The path names the flag even when it is missing: messages say which volume.)
+        fact = flag_fact(a, (flag,), (key,), key_implies_enabled=False)
+        yield EncryptionAtRest(path=(flag,), source=None, state=fact.state, key=fact.key)
+
+
 def workspace_tf(resource: Resource, graph: ResourceGraph) -> Facts:
-    a = resource.attributes
-    yield flag_fact(a, ("root_volume_encryption_enabled",), ("volume_encryption_key",))
-    yield flag_fact(a, ("user_volume_encryption_enabled",), ("volume_encryption_key",))
+    yield from _workspace(resource.attributes, ("root_volume_encryption_enabled", "user_volume_encryption_enabled"),
+                          "volume_encryption_key")
 
 
 def workspace_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
-    a = resource.attributes
-    yield flag_fact(a, ("RootVolumeEncryptionEnabled",), ("VolumeEncryptionKey",))
-    yield flag_fact(a, ("UserVolumeEncryptionEnabled",), ("VolumeEncryptionKey",))
+    yield from _workspace(resource.attributes, ("RootVolumeEncryptionEnabled", "UserVolumeEncryptionEnabled"),
+                          "VolumeEncryptionKey")
 
 
 # ------------------------------------------------------------ always encrypted: the key is the choice
@@ -384,11 +390,27 @@ def lambda_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
 def codebuild_tf(resource: Resource, graph: ResourceGraph) -> Facts:
     yield from _codebuild(resource.attributes, "artifacts", "secondary_artifacts", "encryption_disabled", "type",
                           "encryption_key")
+    yield from _codebuild_s3_logs(resource.attributes, ("logs_config", "s3_logs"), "status", "encryption_disabled")
 
 
 def codebuild_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
     yield from _codebuild(resource.attributes, "Artifacts", "SecondaryArtifacts", "EncryptionDisabled", "Type",
                           "EncryptionKey")
+    yield from _codebuild_s3_logs(resource.attributes, ("LogsConfig", "S3Logs"), "Status", "EncryptionDisabled")
+
+
+def _codebuild_s3_logs(a: Mapping[str, Any], base: tuple[str, str], status: str, disabled: str) -> Facts:
+    """Build logs sent to S3 with their encryption turned off (only that is
+    reported: logs left to the key of the project's artifacts are not a finding)."""
+    state, _ = dig(a, *base, status)
+    if not isinstance(state, str) or state.upper() != "ENABLED":
+        return
+    off, path = dig(a, *base, disabled)
+    flag = as_bool(off)
+    if isinstance(flag, Unknown):
+        yield EncryptionAtRest(path=path, source=None, state="unknown")
+    elif flag is True:
+        yield EncryptionAtRest(path=path, source=None, state="disabled")
 
 
 def _codebuild(a: Mapping[str, Any], artifacts: str, secondary: str, disabled: str, type_: str,

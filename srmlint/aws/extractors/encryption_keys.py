@@ -61,6 +61,7 @@ _NFW_AWS = frozenset({"AWS_OWNED_KMS_KEY"})
 #: Glue: no KMS encryption of its own (S3's and CloudWatch's default encryption applies)
 _GLUE_AWS = frozenset({"DISABLED", "SSE-S3"})
 _PI_TF = ("performance_insights_enabled",), ("TRUE",)
+_GLUE_JOB = "logs and job bookmarks"
 
 #: resource type -> its key choices. Services whose data is always encrypted.
 KEY_CHOICES: dict[str, KeyRow] = {
@@ -143,6 +144,12 @@ KEY_CHOICES: dict[str, KeyRow] = {
         _k("data_catalog_encryption_settings", "encryption_at_rest", "sse_aws_kms_key_id",
            kind=("data_catalog_encryption_settings", "encryption_at_rest", "catalog_encryption_mode"),
            aws=_GLUE_AWS, kind_default="DISABLED"),), "Data Catalog metadata"),
+    # Glue jobs, crawlers and development endpoints choose their keys through a
+    # security configuration (judged on its own, above); without one their
+    # CloudWatch logs and job bookmarks get only AWS's encryption
+    "aws_glue_job": KeyRow("Glue job", (_k("security_configuration"),), _GLUE_JOB),
+    "aws_glue_crawler": KeyRow("Glue crawler", (_k("security_configuration"),), "logs"),
+    "aws_glue_dev_endpoint": KeyRow("Glue development endpoint", (_k("security_configuration"),), _GLUE_JOB),
     "aws_timestreamwrite_database": KeyRow("Timestream database", (_k("kms_key_id"),)),
     "aws_codepipeline": KeyRow("CodePipeline pipeline", (_k("artifact_store", "encryption_key", "id"),),
                                "artifacts"),
@@ -201,6 +208,9 @@ KEY_CHOICES: dict[str, KeyRow] = {
         _k("DataCatalogEncryptionSettings", "EncryptionAtRest", "SseAwsKmsKeyId",
            kind=("DataCatalogEncryptionSettings", "EncryptionAtRest", "CatalogEncryptionMode"),
            aws=_GLUE_AWS, kind_default="DISABLED"),), "Data Catalog metadata"),
+    "AWS::Glue::Job": KeyRow("Glue job", (_k("SecurityConfiguration"),), _GLUE_JOB),
+    "AWS::Glue::Crawler": KeyRow("Glue crawler", (_k("CrawlerSecurityConfiguration"),), "logs"),
+    "AWS::Glue::DevEndpoint": KeyRow("Glue development endpoint", (_k("SecurityConfiguration"),), _GLUE_JOB),
     "AWS::Timestream::Database": KeyRow("Timestream database", (_k("KmsKeyId"),)),
     "AWS::CodePipeline::Pipeline": KeyRow("CodePipeline pipeline", (_k("ArtifactStore", "EncryptionKey", "Id"),),
                                           "artifacts"),

@@ -96,6 +96,14 @@ def _secret_name(name: str) -> bool:
     return bool(_SECRET_NAME.search(name))
 
 
+#: A one-word name in one case that ends with a secret word: ``MYSECRET``, ``dbpassword``.
+_RUN_TOGETHER = re.compile(r"[a-z0-9]*(?:password|passwd|secret|secretkey|accesskey|apikey|token|privatekey)")
+
+
+def _run_together_secret_name(name: str) -> bool:
+    return (name.isupper() or name.islower()) and bool(_RUN_TOGETHER.fullmatch(name.lower()))
+
+
 def _literal_secret_value(value: str, minimum: int) -> bool:
     """A literal that is a secret, not a pointer to one or a placeholder."""
     text = value.strip().strip("\"'")
@@ -256,7 +264,8 @@ def secrets_cloudformation(resource: Resource, graph: ResourceGraph) -> Iterator
         name, value = a.get("Name"), a.get("Value")
         if a.get("Type") == "String" and isinstance(name, str) and isinstance(value, str):
             leaf = name.rstrip("/").rsplit("/", 1)[-1]
-            named = secret_value(leaf, value) or _secret_name(leaf.replace("-", "_"))
+            named = (secret_value(leaf, value) or _secret_name(leaf.replace("-", "_"))
+                     or _run_together_secret_name(leaf))
             if named and (_literal_secret_value(value, 4) or _ACCESS_KEY.search(value)):
                 yield HardcodedSecret(path=("Value",), source=None, kind="secret",
                                       where=f"plain String parameter {name}")

@@ -82,7 +82,9 @@ def _retention(resource: Resource, key: str) -> Iterator[LoggingSetting]:
         state = "unset"
     else:
         state = "enabled"
-    yield setting("log_group_retention", state, (key,) if value is not None else ())
+    # detail: the retention in days, when one is set (LOG040 compares it with a year).
+    yield setting("log_group_retention", state, (key,) if value is not None else (),
+                  detail=(str(days),) if state == "enabled" else ())
 
 
 def log_group_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[LoggingSetting]:

@@ -4,7 +4,8 @@ session logs (the ``Standard_Stream`` session preferences document), MWAA
 
 Kinds: ``mq_general_logs``, ``mq_audit_logs`` (ActiveMQ only),
 ``ssm_session_logs``, ``mwaa_logs`` (``detail``: the log types turned on),
-``appsync_logs``.
+``appsync_logs``, ``ssm_session_log_encryption`` (``detail``: the session-log
+destinations not required to be encrypted).
 """
 
 from __future__ import annotations
@@ -93,6 +94,31 @@ def _session(resource: Resource, doc_type: Any, content: Any, fmt: Any, key: str
     states = [destination_state(inputs.get("s3BucketName")), destination_state(inputs.get("cloudWatchLogGroupName"))]
     state: LoggingState = "enabled" if "enabled" in states else ("unknown" if "unknown" in states else "unset")
     yield setting("ssm_session_logs", state, (key,))
+    yield from _session_encryption(inputs, states, key)
+
+
+def _session_encryption(inputs: Mapping[str, Any], states: list[LoggingState], key: str) -> Iterator[LoggingSetting]:
+    """``ssm_session_log_encryption``: for each destination that receives the
+    logs, whether Session Manager is told to require it encrypted
+    (``s3EncryptionEnabled``, ``cloudWatchEncryptionEnabled``). Only an
+    explicit false is ``disabled``; ``detail`` names the destinations."""
+    unencrypted: list[str] = []
+    unknown = False
+    for destination, flag_key, state in (("S3", "s3EncryptionEnabled", states[0]),
+                                         ("CloudWatch Logs", "cloudWatchEncryptionEnabled", states[1])):
+        if state == "unset":
+            continue
+        required = as_bool(inputs.get(flag_key))
+        if state == "unknown" or isinstance(required, Unknown):
+            unknown = unknown or required is not True
+        elif required is False:
+            unencrypted.append(destination)
+    if unencrypted:
+        yield setting("ssm_session_log_encryption", "disabled", (key,), detail=tuple(unencrypted))
+    elif unknown:
+        yield setting("ssm_session_log_encryption", "unknown", (key,))
+    elif "enabled" in states:
+        yield setting("ssm_session_log_encryption", "enabled", (key,))
 
 
 def ssm_document_terraform(resource: Resource, graph: ResourceGraph) -> Iterator[LoggingSetting]:

@@ -295,6 +295,10 @@ def _private_api(resource: Resource, graph: ResourceGraph, via: str, config_key:
     return False
 
 
+#: The HTTP methods API Gateway accepts on a method (the provider and CloudFormation reject others).
+HTTP_METHODS = frozenset({"ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"})
+
+
 def _method(resource: Resource, auth_key: str, key_key: str, method_key: str,
             private_api: bool = False) -> Iterator[PublicExposure]:
     a = resource.attributes
@@ -305,6 +309,8 @@ def _method(resource: Resource, auth_key: str, key_key: str, method_key: str,
         state: ExposureState = "unknown"
     elif isinstance(method, str) and method.upper() == "OPTIONS":
         state = "private"  # CORS pre-flight: answered without authorization by design
+    elif isinstance(method, str) and method.upper() not in HTTP_METHODS:
+        state = "unknown"  # not a method API Gateway accepts ("OPTION"): the template cannot be deployed
     elif private_api:
         state = "private"  # a PRIVATE API: not reachable from the internet at all
     elif (auth is None or (isinstance(auth, str) and auth.upper() == "NONE")) and api_key is not True:

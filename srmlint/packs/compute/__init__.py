@@ -20,7 +20,11 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.compute.cmp009_ecs_writable_root_fs import EcsWritableRootFs
     from srmlint.packs.compute.cmp010_ecs_host_namespaces import EcsHostNamespaces
     from srmlint.packs.compute.cmp011_imds_hop_limit import ImdsHopLimit
+    from srmlint.packs.compute.cmp012_notebook_root_access import NotebookRootAccess
+    from srmlint.packs.compute.cmp013_lambda_code_signing_off import LambdaCodeSigningOff
+    from srmlint.packs.compute.cmp014_eks_version_unsupported import EksVersionUnsupported
 
     return [Imdsv1Allowed(), LambdaRuntimeDeprecated(), EcsPrivilegedContainer(), BeanstalkManagedUpdatesOff(),
             RdsMinorUpgradesOff(), EngineMinorUpgradesOff(), EcrScanOnPushOff(), EcrMutableTags(),
-            EcsWritableRootFs(), EcsHostNamespaces(), ImdsHopLimit()]
+            EcsWritableRootFs(), EcsHostNamespaces(), ImdsHopLimit(), NotebookRootAccess(),
+            LambdaCodeSigningOff(), EksVersionUnsupported()]

@@ -1,11 +1,12 @@
-"""CMP001: an EC2 instance, launch template or launch configuration that
-answers IMDSv1.
+"""CMP001: an EC2 instance, launch template or launch configuration (or a
+SageMaker notebook instance) that answers IMDSv1.
 
 Anti-pattern: ``http_tokens = "optional"`` (``HttpTokens: optional``), or no
 metadata options at all, so the metadata service answers unauthenticated
 IMDSv1 requests and an SSRF bug in any process on the instance can read the
 instance role's credentials.
-Fix: require session tokens (IMDSv2), or turn the endpoint off.
+Fix: require session tokens (IMDSv2), or turn the endpoint off. A SageMaker
+notebook instance answers IMDSv1 unless its minimum IMDS version is 2.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ KINDS = {
     "AWS::EC2::LaunchTemplate": "Launch template",
     "aws_launch_configuration": "Launch configuration",
     "AWS::AutoScaling::LaunchConfiguration": "Launch configuration",
+    "aws_sagemaker_notebook_instance": "SageMaker notebook instance",
+    "AWS::SageMaker::NotebookInstance": "SageMaker notebook instance",
 }
+NOTEBOOKS = ("aws_sagemaker_notebook_instance", "AWS::SageMaker::NotebookInstance")
 LAUNCH_TEMPLATES = ("aws_launch_template", "AWS::EC2::LaunchTemplate")
 
 
@@ -38,7 +42,7 @@ class Imdsv1Allowed(Rule):
         severity=Severity.HIGH,
         layer="operating_system",
         facts=(InstanceMetadataOptions,),
-        services=("ec2",),
+        services=("ec2", "sagemaker"),
         setting="imds",
         rationale=(
             "On EC2 the guest and how it reaches the instance metadata service are the "
@@ -46,18 +50,23 @@ class Imdsv1Allowed(Rule):
             "request forgery or an open proxy hands out the instance role's temporary "
             "credentials. IMDSv2 requires a session token obtained with a PUT and a hop limit, "
             "which such requests cannot produce. Unless the AMI or the account default says "
-            "otherwise, instances answer both versions."
+            "otherwise, instances answer both versions; SageMaker notebook instances answer IMDSv1 "
+            "unless their minimum IMDS version is set to 2."
         ),
         remediation={
             "terraform": (
                 'Add metadata_options { http_tokens = "required" } to the aws_instance, '
                 "aws_launch_template or aws_launch_configuration (or http_endpoint = \"disabled\" "
-                "when nothing on the instance needs the metadata service)."
+                "when nothing on the instance needs the metadata service). On "
+                "aws_sagemaker_notebook_instance: instance_metadata_service_configuration "
+                '{ minimum_instance_metadata_service_version = "2" }.'
             ),
             "cloudformation": (
                 "Set MetadataOptions: { HttpTokens: required } in the launch template's "
                 "LaunchTemplateData (or the launch configuration); an AWS::EC2::Instance has no "
-                "metadata options of its own, so give it a LaunchTemplate that sets them."
+                "metadata options of its own, so give it a LaunchTemplate that sets them. On "
+                "AWS::SageMaker::NotebookInstance: InstanceMetadataServiceConfiguration: "
+                '{ MinimumInstanceMetadataServiceVersion: "2" }.'
             ),
         },
         url="https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html",
@@ -78,7 +87,7 @@ class Imdsv1Allowed(Rule):
                       "        MetadataOptions:\n          HttpTokens: required\n",
             ),
         },
-        tags=("compute", "ec2", "imds"),
+        tags=("compute", "ec2", "sagemaker", "imds"),
     )
 
     def check(
@@ -96,6 +105,10 @@ class Imdsv1Allowed(Rule):
                 yield Hit(f"{kind} '{resource.name}' allows IMDSv1: the account default "
                           f"'{other.address}' sets http_tokens to optional",
                           location=locate_fact(resource, fact, graph))
+            elif resource.type in NOTEBOOKS:
+                detail = ("the minimum IMDS version is 1" if fact.state == "optional"
+                          else "no minimum IMDS version is set, so SageMaker's default, 1, applies")
+                yield Hit(f"{kind} '{resource.name}' allows IMDSv1 ({detail})", path=fact.path)
             elif fact.state == "optional":
                 yield Hit(f"{kind} '{resource.name}' allows IMDSv1 (session tokens are optional)", path=fact.path)
             elif resource.type == "AWS::EC2::Instance":

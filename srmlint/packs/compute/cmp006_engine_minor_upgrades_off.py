@@ -4,7 +4,9 @@ Amazon MQ or Redshift.
 Anti-pattern: ``auto_minor_version_upgrade = false`` /
 ``AutoMinorVersionUpgrade: false`` (ElastiCache, DMS replication instances,
 MQ brokers) or ``allow_version_upgrade = false`` / ``AllowVersionUpgrade:
-false`` (Redshift). Only an explicit ``false`` is reported.
+false`` (Redshift). Only an explicit ``false`` is reported, and on Terraform an MQ broker
+on a patch version (``5.15.9``) that leaves ``auto_minor_version_upgrade`` unset: the
+provider then sends false, where the API's default is true.
 Fix: let AWS apply engine upgrades in the maintenance window.
 """
 
@@ -78,7 +80,13 @@ class EngineMinorUpgradesOff(Rule):
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
         for fact in facts.of(AutomaticUpdates):
-            if fact.kind == "minor_version" and fact.enabled is False:
-                what = _KIND.get(resource.type, "Resource")
+            if fact.kind != "minor_version":
+                continue
+            what = _KIND.get(resource.type, "Resource")
+            if fact.enabled is False:
                 yield Hit(f"{what} '{resource.name}' has automatic engine version upgrades turned off",
+                          path=fact.path)
+            elif fact.enabled is None and not fact.default:
+                yield Hit(f"{what} '{resource.name}' has automatic engine version upgrades turned off "
+                          "(auto_minor_version_upgrade is unset: the Terraform provider's default is false)",
                           path=fact.path)

@@ -22,6 +22,12 @@ def _kind(resource: Resource) -> str:
     return "Batch job definition" if resource.type in ("aws_batch_job_definition", "AWS::Batch::JobDefinition") \
         else "ECS task definition"
 
+
+#: The definitions whose containers have a root file system setting (CodeBuild's build
+#: container, also a ContainerDefinition for CMP003, has none).
+WITH_ROOT_FS = frozenset({"aws_ecs_task_definition", "AWS::ECS::TaskDefinition",
+                          "aws_batch_job_definition", "AWS::Batch::JobDefinition"})
+
 _TF = (
     'resource "aws_ecs_task_definition" "app" {{\n  family = "app"\n'
     "  container_definitions = jsonencode([{{\n"
@@ -71,6 +77,8 @@ class EcsWritableRootFs(Rule):
     def check(
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
+        if resource.type not in WITH_ROOT_FS:
+            return
         for fact in facts.of(ContainerDefinition):
             if fact.readonly_root_fs is None or fact.readonly_root_fs is False:
                 what = f"container '{fact.name}'" if isinstance(fact.name, str) else "its container"

@@ -18,9 +18,13 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.encryption.enc008_transit_encryption_off import TransitEncryptionOff
     from srmlint.packs.encryption.enc009_copy_not_encrypted import CopyNotEncrypted
     from srmlint.packs.encryption.enc010_ebs_default_encryption_off import EbsDefaultEncryptionOff
+    from srmlint.packs.encryption.enc011_cloudfront_hsts import CloudFrontHsts
+    from srmlint.packs.encryption.enc012_athena_client_override import AthenaClientOverride
+    from srmlint.packs.encryption.enc013_s3_secure_transport import S3SecureTransport
 
     return [
         S3DefaultEncryption(), EbsVolumeEncryption(), DataStoreUnencrypted(), CustomerManagedKey(),
         KmsKeyRotation(), PlaintextHttp(), OutdatedTlsPolicy(), TransitEncryptionOff(), CopyNotEncrypted(),
-        EbsDefaultEncryptionOff(),
+        EbsDefaultEncryptionOff(), CloudFrontHsts(), AthenaClientOverride(),
+        S3SecureTransport(),
     ]

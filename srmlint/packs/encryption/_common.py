@@ -34,7 +34,8 @@ ENCRYPTED_WHEN_UNSET = frozenset({
 }) | KEY_ONLY_TYPES
 
 #: Types of the list above for which no customer-managed key can be chosen.
-NO_CUSTOMER_KEY = frozenset({"aws_dax_cluster", "AWS::DAX::Cluster"})
+NO_CUSTOMER_KEY = frozenset({"aws_dax_cluster", "AWS::DAX::Cluster", "aws_api_gateway_method_settings",
+                             "AWS::ApiGateway::Stage", "AWS::Serverless::Api"})
 
 NOUNS: dict[str, str] = {
     "aws_s3_bucket": "S3 bucket", "AWS::S3::Bucket": "S3 bucket",
@@ -98,6 +99,11 @@ NOUNS: dict[str, str] = {
     "aws_elb": "classic load balancer", "AWS::ElasticLoadBalancing::LoadBalancer": "classic load balancer",
     "aws_cloudfront_distribution": "CloudFront distribution",
     "AWS::CloudFront::Distribution": "CloudFront distribution",
+    "aws_api_gateway_method_settings": "API Gateway method settings", "AWS::ApiGateway::Stage": "API Gateway stage",
+    "AWS::Serverless::Api": "API Gateway API", "aws_cloudsearch_domain": "CloudSearch domain",
+    "aws_transfer_server": "Transfer Family server", "AWS::Transfer::Server": "Transfer Family server",
+    "aws_cloudfront_response_headers_policy": "CloudFront response headers policy",
+    "AWS::CloudFront::ResponseHeadersPolicy": "CloudFront response headers policy",
     "aws_api_gateway_domain_name": "API Gateway domain", "AWS::ApiGateway::DomainName": "API Gateway domain",
     "aws_apigatewayv2_domain_name": "API Gateway domain", "AWS::ApiGatewayV2::DomainName": "API Gateway domain",
     "aws_ecs_task_definition": "ECS task definition", "AWS::ECS::TaskDefinition": "ECS task definition",
@@ -154,6 +160,8 @@ _PARTS = {
     "root_volume_encryption_enabled": "root volume", "RootVolumeEncryptionEnabled": "root volume",
     "user_volume_encryption_enabled": "user volume", "UserVolumeEncryptionEnabled": "user volume",
     "artifacts": "build artifacts", "Artifacts": "build artifacts",
+    "settings": "response cache", "MethodSettings": "response cache",
+    "logs_config": "S3 build logs", "LogsConfig": "S3 build logs",
     "secondary_artifacts": "secondary build artifacts", "SecondaryArtifacts": "secondary build artifacts",
 }
 

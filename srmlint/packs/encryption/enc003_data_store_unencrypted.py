@@ -4,8 +4,8 @@ whose data is stored unencrypted.
 Anti-pattern: encryption at rest turned off, or left unset on a service whose
 AWS default is to store data unencrypted (RDS, Aurora, DocumentDB, Neptune,
 EFS, ElastiCache, OpenSearch, Kinesis, SNS, DAX, WorkSpaces, EC2 volumes, AMI
-and Image Builder block devices, AppSync API caches, EMR security
-configurations...).
+and Image Builder block devices, AppSync API caches, API Gateway response
+caches, EMR security configurations...).
 Services that encrypt by default (DynamoDB, SQS, S3...) are flagged only when
 the template turns encryption off. S3 buckets and EBS volumes: ENC001, ENC002.
 Fix: turn encryption at rest on, preferably with a customer-managed KMS key.
@@ -25,7 +25,7 @@ from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
 
 SERVICES = (
     "ec2", "rds", "docdb", "neptune", "redshift", "efs", "elasticache", "opensearch", "kinesis", "dynamodb",
-    "workspaces", "sqs", "sns", "codebuild", "athena", "appsync", "emr",
+    "workspaces", "sqs", "sns", "codebuild", "athena", "appsync", "emr", "apigateway",
 )
 
 
@@ -56,7 +56,9 @@ class DataStoreUnencrypted(Rule):
                 "encrypt_at_rest { enabled = true } (OpenSearch/Elasticsearch), encryption_type = \"KMS\" "
                 "(aws_kinesis_stream), kms_master_key_id (aws_sns_topic), server_side_encryption "
                 "{ enabled = true } (aws_dax_cluster, Firehose), root/user_volume_encryption_enabled = true "
-                "(WorkSpaces); remove sqs_managed_sse_enabled = false or encryption_disabled = true."
+                "(WorkSpaces), settings { cache_data_encrypted = true } where caching_enabled = true "
+                "(aws_api_gateway_method_settings); remove sqs_managed_sse_enabled = false or "
+                "encryption_disabled = true."
             ),
             "cloudformation": (
                 "Turn encryption at rest on, with KmsKeyId where the resource takes one: StorageEncrypted: "
@@ -66,7 +68,9 @@ class DataStoreUnencrypted(Rule):
                 "EncryptionAtRestOptions.Enabled: true (OpenSearch/Elasticsearch), StreamEncryption "
                 "{EncryptionType: KMS} (Kinesis), KmsMasterKeyId (SNS), SSESpecification.SSEEnabled: true "
                 "(DAX), DeliveryStreamEncryptionConfigurationInput (Firehose), Root/UserVolumeEncryptionEnabled"
-                " (WorkSpaces); remove SqsManagedSseEnabled: false or EncryptionDisabled: true."
+                " (WorkSpaces), MethodSettings CacheDataEncrypted: true where CachingEnabled: true "
+                "(AWS::ApiGateway::Stage, AWS::Serverless::Api); remove SqsManagedSseEnabled: false or "
+                "EncryptionDisabled: true."
             ),
         },
         url="https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html",

@@ -100,7 +100,9 @@ class CustomerManagedKey(Rule):
                 "apply_server_side_encryption_by_default { sse_algorithm = \"aws:kms\", kms_master_key_id = "
                 "... }; DynamoDB: server_side_encryption { enabled = true, kms_key_arn = ... }; ECR: "
                 "encryption_configuration { encryption_type = \"KMS\", kms_key = ... }; EKS: encryption_config "
-                "{ resources = [\"secrets\"], provider { key_arn = ... } })."
+                "{ resources = [\"secrets\"], provider { key_arn = ... } }; Glue jobs, crawlers and development "
+                "endpoints: security_configuration = aws_glue_security_configuration.<name>.name, with SSE-KMS/CSE-KMS "
+                "modes)."
             ),
             "cloudformation": (
                 "Create an AWS::KMS::Key (EnableKeyRotation: true) and reference it: KmsKeyId / "
@@ -108,7 +110,9 @@ class CustomerManagedKey(Rule):
                 "ServerSideEncryptionByDefault {SSEAlgorithm: aws:kms, KMSMasterKeyID}; DynamoDB: "
                 "SSESpecification {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId}; ECR: "
                 "EncryptionConfiguration {EncryptionType: KMS, KmsKey}; EKS: EncryptionConfig "
-                "[{Resources: [secrets], Provider: {KeyArn}}])."
+                "[{Resources: [secrets], Provider: {KeyArn}}]; Glue jobs and development endpoints: "
+                "SecurityConfiguration, crawlers: CrawlerSecurityConfiguration, naming an "
+                "AWS::Glue::SecurityConfiguration with SSE-KMS/CSE-KMS modes)."
             ),
         },
         url="https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-mgmt",

@@ -2,9 +2,10 @@
 
 Anti-pattern: a load balancer listener on HTTP that forwards traffic instead of
 redirecting to HTTPS, a CloudFront cache behaviour with viewer protocol policy
-``allow-all``, an OpenSearch/Elasticsearch domain that does not enforce HTTPS.
+``allow-all``, an OpenSearch/Elasticsearch or CloudSearch domain that does not
+enforce HTTPS, a Transfer Family server that offers plain FTP.
 Fix: HTTPS listeners (HTTP only to redirect), ``redirect-to-https`` or
-``https-only``, ``enforce_https = true``.
+``https-only``, ``enforce_https = true``, SFTP or FTPS instead of FTP.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ MESSAGES = {
                  "{s} accepts plain HTTP without redirecting to HTTPS (protocol defaults to HTTP)"),
     "viewer": ("{s} lets viewers use plain HTTP (viewer protocol policy allow-all)", None),
     "https_only": ("{s} does not enforce HTTPS (enforce HTTPS is off)",
-                   "{s} does not enforce HTTPS (no domain endpoint options)"),
+                   "{s} does not enforce HTTPS (enforce HTTPS is not turned on)"),
+    "file_transfer": ("{s} offers plain FTP: credentials and files cross the network in clear text", None),
 }
 
 
@@ -36,7 +38,7 @@ class PlaintextHttp(Rule):
         severity=Severity.HIGH,
         layer="encryption",
         facts=(EncryptionInTransit,),
-        services=("elb", "cloudfront", "opensearch"),
+        services=("elb", "cloudfront", "opensearch", "cloudsearch", "transfer"),
         setting="encryption_in_transit",
         rationale=(
             "Protecting network traffic is the customer's side of the shared responsibility model. "
@@ -50,14 +52,15 @@ class PlaintextHttp(Rule):
                 "with default_action { type = \"redirect\" redirect { protocol = \"HTTPS\" port = \"443\" "
                 "status_code = \"HTTP_301\" } }; aws_elb: lb_protocol = \"https\"; CloudFront: "
                 "viewer_protocol_policy = \"redirect-to-https\" (or \"https-only\"); OpenSearch: "
-                "domain_endpoint_options { enforce_https = true }."
+                "domain_endpoint_options { enforce_https = true }; CloudSearch: endpoint_options "
+                "{ enforce_https = true }; aws_transfer_server: protocols without \"FTP\" (SFTP, FTPS)."
             ),
             "cloudformation": (
                 "AWS::ElasticLoadBalancingV2::Listener: Protocol: HTTPS with Certificates and SslPolicy, "
                 "or keep HTTP with DefaultActions [{Type: redirect, RedirectConfig: {Protocol: HTTPS, "
                 "Port: '443', StatusCode: HTTP_301}}]; classic ELB: Protocol: HTTPS; CloudFront: "
                 "ViewerProtocolPolicy: redirect-to-https; OpenSearch: DomainEndpointOptions: "
-                "{EnforceHTTPS: true}."
+                "{EnforceHTTPS: true}; AWS::Transfer::Server: Protocols without FTP (SFTP, FTPS)."
             ),
         },
         url="https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",

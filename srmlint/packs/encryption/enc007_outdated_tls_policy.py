@@ -1,7 +1,7 @@
 """ENC007: a TLS endpoint that still accepts TLS 1.0 or 1.1.
 
 Anti-pattern: an ELB security policy, CloudFront minimum protocol version,
-API Gateway domain security policy, OpenSearch TLS policy or classic ELB
+API Gateway domain security policy, OpenSearch or CloudSearch TLS policy or classic ELB
 SSL negotiation policy (reference policy or Protocol-TLSv1/TLSv1.1/SSLv3
 attributes) that allows protocol versions older than TLS 1.2.
 Fix: a policy whose minimum is TLS 1.2 (ELBSecurityPolicy-TLS13-1-2-2021-06,
@@ -29,7 +29,7 @@ class OutdatedTlsPolicy(Rule):
         severity=Severity.MEDIUM,
         layer="encryption",
         facts=(EncryptionInTransit,),
-        services=("elb", "cloudfront", "apigateway", "opensearch"),
+        services=("elb", "cloudfront", "apigateway", "opensearch", "cloudsearch"),
         setting="encryption_in_transit",
         rationale=(
             "Which TLS versions and ciphers an endpoint accepts is the customer's choice. TLS 1.0 "
@@ -42,7 +42,8 @@ class OutdatedTlsPolicy(Rule):
                 "aws_lb_listener: ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"; CloudFront: "
                 "viewer_certificate { minimum_protocol_version = \"TLSv1.2_2021\" } (with a custom "
                 "certificate); API Gateway domain: security_policy = \"TLS_1_2\"; OpenSearch: "
-                "domain_endpoint_options { tls_security_policy = \"Policy-Min-TLS-1-2-2019-07\" }."
+                "domain_endpoint_options { tls_security_policy = \"Policy-Min-TLS-1-2-2019-07\" } (CloudSearch: "
+                "endpoint_options { tls_security_policy = \"Policy-Min-TLS-1-2-2019-07\" })."
             ),
             "cloudformation": (
                 "Listener: SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06; CloudFront: ViewerCertificate "

@@ -30,6 +30,14 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.iam.iam020_password_symbols import PasswordSymbols
     from srmlint.packs.iam.iam021_password_reuse import PasswordReuse
     from srmlint.packs.iam.iam022_password_max_age import PasswordMaxAge
+    from srmlint.packs.iam.iam023_qldb_allow_all import QldbAllowAll
+    from srmlint.packs.iam.iam024_secret_rotation_interval import SecretRotationInterval
+    from srmlint.packs.iam.iam025_efs_access_point_root import EfsAccessPointRoot
+    from srmlint.packs.iam.iam026_efs_access_point_posix_user import EfsAccessPointPosixUser
+    from srmlint.packs.iam.iam027_ecs_shared_task_role import EcsSharedTaskRole
+    from srmlint.packs.iam.iam028_domain_transfer_lock import DomainTransferLockDisabled
+    from srmlint.packs.iam.iam029_secret_in_http_request import SecretInHttpRequest
+    from srmlint.packs.iam.iam030_iam_user import IamUserDefined
 
     return [
         WildcardActionAllResources(),
@@ -54,4 +62,12 @@ def srmlint_rules() -> list[Rule]:
         DatabaseIamAuthDisabled(),
         HardcodedSecretInTemplate(),
         RootAccessKey(),
+        QldbAllowAll(),
+        SecretRotationInterval(),
+        EfsAccessPointRoot(),
+        EfsAccessPointPosixUser(),
+        EcsSharedTaskRole(),
+        DomainTransferLockDisabled(),
+        SecretInHttpRequest(),
+        IamUserDefined(),
     ]

@@ -11,7 +11,7 @@ from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
 from srmlint.responsibility import Responsibility
-from srmlint.rule import Example, Hit, Rule
+from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity
 
 AWS_DEFAULT = (
     "Without a password policy (or a setting of it), IAM accepts passwords of 8 characters or more "
@@ -23,6 +23,42 @@ URL = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords
 def example(bad: str, good: str) -> dict[str, Example]:
     head = 'resource "aws_iam_account_password_policy" "strict" {\n'
     return {"terraform": Example(fail=f"{head}  {bad}\n}}\n", pass_=f"{head}  {good}\n}}\n")}
+
+
+#: The character-class settings (IAM017-IAM020): PasswordPolicy field ->
+#: (Terraform attribute, one character in words, the class in the plural).
+CHARACTER_CLASSES = {
+    "require_lowercase": ("require_lowercase_characters", "a lowercase letter", "lowercase letters"),
+    "require_uppercase": ("require_uppercase_characters", "an uppercase letter", "uppercase letters"),
+    "require_numbers": ("require_numbers", "a number", "numbers"),
+    "require_symbols": ("require_symbols", "a symbol", "symbols"),
+}
+
+
+def character_class_meta(rule_id: str, setting: str, slug: str) -> RuleMeta:
+    """The metadata of the rule on one character-class setting (IAM017-IAM020):
+    they differ only in the class they ask for."""
+    attribute, one, plural = CHARACTER_CLASSES[setting]
+    return RuleMeta(
+        id=rule_id,
+        slug=slug,
+        title=f"IAM password policy does not require {one}",
+        severity=Severity.LOW,
+        layer="identity_access",
+        facts=(PasswordPolicy,),
+        services=("iam",),
+        setting="iam_password_policy",
+        aws_default=AWS_DEFAULT,
+        rationale=(
+            "Console passwords of IAM users are the customer's identity controls. "
+            "Character classes enlarge the space a guesser must search; the CIS AWS Foundations Benchmark "
+            f"asks the password policy to require {plural}. Defence in depth next to length."
+        ),
+        remediation={"terraform": f"In aws_iam_account_password_policy, set {attribute} = true."},
+        url=URL,
+        examples=example(f"{attribute} = false", f"{attribute} = true"),
+        tags=("iam", "cis", "passwords"),
+    )
 
 
 def _flag(value: object) -> str | None:
@@ -54,12 +90,7 @@ def problem(policy: PasswordPolicy, setting: str) -> tuple[str, str] | None:
         if isinstance(n, int) and n > 90:
             return f"lets passwords live {n} days (CIS asks for 90 or less)", "max_password_age"
         return None
-    attribute, words = {
-        "require_lowercase": ("require_lowercase_characters", "a lowercase letter"),
-        "require_uppercase": ("require_uppercase_characters", "an uppercase letter"),
-        "require_numbers": ("require_numbers", "a number"),
-        "require_symbols": ("require_symbols", "a symbol"),
-    }[setting]
+    attribute, words, _ = CHARACTER_CLASSES[setting]
     value = getattr(policy, setting)
     state = _flag(value)
     if state is None:

@@ -35,6 +35,19 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.logging.log025_ssm_session_logs import SsmSessionLogs
     from srmlint.packs.logging.log026_mwaa_logs_off import MwaaLogsOff
     from srmlint.packs.logging.log027_appsync_logs_off import AppSyncLogsOff
+    from srmlint.packs.logging.log028_s3_data_events_write import S3DataEventsWrite
+    from srmlint.packs.logging.log029_s3_data_events_read import S3DataEventsRead
+    from srmlint.packs.logging.log030_rds_performance_insights import RdsPerformanceInsights
+    from srmlint.packs.logging.log031_rds_enhanced_monitoring import RdsEnhancedMonitoring
+    from srmlint.packs.logging.log032_acm_certificate_transparency import AcmCertificateTransparency
+    from srmlint.packs.logging.log033_apigateway_data_trace import ApiGatewayDataTrace
+    from srmlint.packs.logging.log034_cloudwatch_alarm_actions_off import CloudWatchAlarmActionsOff
+    from srmlint.packs.logging.log035_ecs_exec_logging_off import EcsExecLoggingOff
+    from srmlint.packs.logging.log036_opensearch_logs_off import OpenSearchLogsOff
+    from srmlint.packs.logging.log037_ssm_session_logs_unencrypted import SsmSessionLogsUnencrypted
+    from srmlint.packs.logging.log038_docdb_audit_parameter import DocDbAuditParameter
+    from srmlint.packs.logging.log039_codebuild_logs_off import CodeBuildLogsOff
+    from srmlint.packs.logging.log040_log_group_retention_short import LogGroupRetentionShort
 
     return [
         CloudTrailMultiRegion(),
@@ -64,4 +77,17 @@ def srmlint_rules() -> list[Rule]:
         SsmSessionLogs(),
         MwaaLogsOff(),
         AppSyncLogsOff(),
+        S3DataEventsWrite(),
+        S3DataEventsRead(),
+        RdsPerformanceInsights(),
+        RdsEnhancedMonitoring(),
+        AcmCertificateTransparency(),
+        ApiGatewayDataTrace(),
+        CloudWatchAlarmActionsOff(),
+        EcsExecLoggingOff(),
+        OpenSearchLogsOff(),
+        SsmSessionLogsUnencrypted(),
+        DocDbAuditParameter(),
+        CodeBuildLogsOff(),
+        LogGroupRetentionShort(),
     ]

@@ -3,7 +3,7 @@ exports no logs to CloudWatch Logs.
 
 Anti-pattern: no (or an empty) ``enabled_cloudwatch_logs_exports`` /
 ``EnableCloudwatchLogsExports``; on DocumentDB none of audit and profiler, on
-Neptune no audit log among the exports. Aurora cluster members (they export through
+Neptune and Aurora MySQL no audit log among the exports. Aurora cluster members (they export through
 their cluster) and Aurora Serverless v1 clusters (which cannot) are not flagged.
 Fix: export the engine's audit, error and (where relevant) slow-query logs.
 """
@@ -18,6 +18,8 @@ from srmlint.rule import Example, RuleMeta, Severity
 _WHAT = {"rds": "RDS database", "docdb": "DocumentDB cluster", "neptune": "Neptune cluster"}
 #: Engines whose exports count only with an audit (or, DocumentDB, profiler) log among them.
 _AUDIT = {"docdb": {"audit", "profiler"}, "neptune": {"audit"}}
+#: Aurora MySQL clusters: their exports count only with the audit log (Advanced Auditing) among them.
+_MYSQL_AUDIT = {"audit"}
 
 
 class DatabaseLogExports(LoggingRule):
@@ -78,8 +80,19 @@ class DatabaseLogExports(LoggingRule):
     def flags(self, resource: Resource, fact: LoggingSetting) -> bool:
         if fact.state in self.bad_states:
             return True
-        wanted = _AUDIT.get(self._engine(resource))
+        wanted = _AUDIT.get(self._engine(resource)) or (_MYSQL_AUDIT if self._aurora_mysql(resource) else None)
         return wanted is not None and not wanted & set(fact.detail)
+
+    @staticmethod
+    def _aurora_mysql(resource: Resource) -> bool:
+        """An Aurora MySQL cluster (Terraform's engine defaults to ``aurora``, MySQL-compatible)."""
+        if resource.type == "aws_rds_cluster":
+            engine = resource.attributes.get("engine", "aurora")
+        elif resource.type == "AWS::RDS::DBCluster":
+            engine = resource.attributes.get("Engine")
+        else:
+            return False
+        return isinstance(engine, str) and engine.lower() in ("aurora", "aurora-mysql")
 
     @staticmethod
     def _engine(resource: Resource) -> str:
@@ -88,7 +101,9 @@ class DatabaseLogExports(LoggingRule):
 
     def message(self, resource: Resource, fact: LoggingSetting) -> str:
         engine = self._engine(resource)
-        if fact.state == "enabled" and engine in _AUDIT:
+        if fact.state == "enabled" and (engine in _AUDIT or self._aurora_mysql(resource)):
+            if engine not in _AUDIT:
+                return f"Aurora MySQL cluster '{resource.name}' exports no audit log to CloudWatch Logs"
             return f"{_WHAT[engine]} '{resource.name}' exports no audit logs to CloudWatch Logs"
         kind = resource.type.lower()
         what = next((w for key, w in _WHAT.items() if key in kind), "Database")

@@ -1,7 +1,9 @@
 """LOG026: an MWAA (Airflow) environment sends no logs at all.
 
 Anti-pattern: no ``logging_configuration`` / ``LoggingConfiguration`` log
-type (DAG processing, scheduler, task, webserver, worker) enabled.
+type (DAG processing, scheduler, task, webserver, worker) enabled, or DAG
+processing logs only (they record DAG file parse errors, not what runs or
+who signs in).
 Fix: enable at least the scheduler, webserver and worker logs.
 """
 
@@ -11,6 +13,8 @@ from srmlint.aws.facts import LoggingSetting
 from srmlint.model import Resource
 from srmlint.packs.logging.base import LoggingRule
 from srmlint.rule import Example, RuleMeta, Severity
+
+_DAG_PROCESSING = frozenset({"dag_processing_logs", "DagProcessingLogs"})
 
 _TF = (
     'resource "aws_mwaa_environment" "etl" {\n  name               = "etl"\n'
@@ -68,5 +72,12 @@ class MwaaLogsOff(LoggingRule):
         tags=("logging", "mwaa", "airflow"),
     )
 
+    def flags(self, resource: Resource, fact: LoggingSetting) -> bool:
+        # DAG-processing logs (DAG file parse errors) alone record nothing that runs or signs in.
+        return fact.state in self.bad_states or (fact.state == "enabled" and set(fact.detail) <= _DAG_PROCESSING)
+
     def message(self, resource: Resource, fact: LoggingSetting) -> str:
+        if fact.state == "enabled":
+            return (f"MWAA environment '{resource.name}' sends only DAG-processing logs: no scheduler, task, "
+                    "webserver or worker logs reach CloudWatch Logs")
         return f"MWAA environment '{resource.name}' sends no Airflow logs to CloudWatch Logs"

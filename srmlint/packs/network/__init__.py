@@ -19,6 +19,19 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.network.net009_lb_desync_monitor_mode import LbDesyncMonitorMode
     from srmlint.packs.network.net010_eks_node_group_ssh_open import EksNodeGroupSshOpen
     from srmlint.packs.network.net011_waf_web_acl_without_rules import WafWebAclWithoutRules
+    from srmlint.packs.network.net012_nacl_all_traffic_from_internet import NaclAllTrafficFromInternet
+    from srmlint.packs.network.net013_cloudfront_without_waf import CloudFrontWithoutWaf
+    from srmlint.packs.network.net014_waf_log4shell_not_blocked import WafLog4ShellNotBlocked
+    from srmlint.packs.network.net015_waf_rule_without_action import WafRuleWithoutAction
+    from srmlint.packs.network.net016_service_endpoint_outside_vpc import ServiceEndpointOutsideVpc
+    from srmlint.packs.network.net017_redshift_without_subnet_group import RedshiftWithoutSubnetGroup
+    from srmlint.packs.network.net018_opensearch_default_security_group import OpenSearchDefaultSecurityGroup
+    from srmlint.packs.network.net019_sagemaker_direct_internet_access import SageMakerDirectInternetAccess
+    from srmlint.packs.network.net020_sagemaker_model_network_isolation import SageMakerModelNetworkIsolation
+    from srmlint.packs.network.net021_auto_accept_connections import AutoAcceptConnections
+    from srmlint.packs.network.net022_redshift_enhanced_vpc_routing import RedshiftEnhancedVpcRouting
+    from srmlint.packs.network.net023_ec2_classic_security_group import Ec2ClassicSecurityGroup
+    from srmlint.packs.network.net024_default_vpc_in_use import DefaultVpcInUse
 
     return [
         IngressAllPortsFromInternet(),
@@ -32,4 +45,17 @@ def srmlint_rules() -> list[Rule]:
         LbDesyncMonitorMode(),
         EksNodeGroupSshOpen(),
         WafWebAclWithoutRules(),
+        NaclAllTrafficFromInternet(),
+        CloudFrontWithoutWaf(),
+        WafLog4ShellNotBlocked(),
+        WafRuleWithoutAction(),
+        ServiceEndpointOutsideVpc(),
+        RedshiftWithoutSubnetGroup(),
+        OpenSearchDefaultSecurityGroup(),
+        SageMakerDirectInternetAccess(),
+        SageMakerModelNetworkIsolation(),
+        AutoAcceptConnections(),
+        RedshiftEnhancedVpcRouting(),
+        Ec2ClassicSecurityGroup(),
+        DefaultVpcInUse(),
     ]

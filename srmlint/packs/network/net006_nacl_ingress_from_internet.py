@@ -3,6 +3,7 @@
 Anti-pattern: an inbound ``allow`` entry from ``0.0.0.0/0`` / ``::/0`` (or a
 public block wider than the threshold) on all traffic or on a range including
 22, 3389, 20 or 21, not preceded by a lower-numbered deny of that port in the same ACL.
+Entries that admit every port from ``0.0.0.0/0`` / ``::/0`` are NET012's.
 Fix: allow only the ports the subnet serves, from where it needs.
 """
 
@@ -15,6 +16,7 @@ from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
 from srmlint.packs.network.cidr import ADMIN_PORTS, describe_ports, is_internet, is_open, names, ports_opened
+from srmlint.packs.network.net012_nacl_all_traffic_from_internet import admits_all
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity, locate_fact
 
@@ -65,8 +67,9 @@ class NaclIngressFromInternet(Rule):
             ),
             "cloudformation": Example(
                 fail=(
-                    "Resources:\n  All:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n"
-                    "      NetworkAclId: acl-123\n      RuleNumber: 100\n      Protocol: -1\n"
+                    "Resources:\n  Rdp:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties:\n"
+                    "      NetworkAclId: acl-123\n      RuleNumber: 100\n      Protocol: 6\n"
+                    "      PortRange:\n        From: 3000\n        To: 4000\n"
                     "      RuleAction: allow\n      CidrBlock: 0.0.0.0/0\n"
                 ),
                 pass_=(
@@ -86,6 +89,8 @@ class NaclIngressFromInternet(Rule):
         for entry in entries:
             if entry.egress is not False or entry.action != "allow" or not is_open(entry.cidr):
                 continue
+            if admits_all(entry, entries):
+                continue  # NET012
             opened = ports_opened(entry.protocol, entry.from_port, entry.to_port, NACL_PORTS)
             # Entries are evaluated by rule number: a lower-numbered deny of the
             # same traffic in the same ACL wins.

@@ -22,6 +22,21 @@ resource "aws_s3_bucket_public_access_block" "uploads" {
   restrict_public_buckets = true
 }
 
+resource "aws_s3_bucket_policy" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.uploads.arn, "${aws_s3_bucket.uploads.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
 resource "aws_s3_bucket_logging" "uploads" {
   bucket        = aws_s3_bucket.uploads.id
   target_bucket = "example-access-logs"
@@ -74,13 +89,27 @@ resource "aws_iam_role_policy" "api" {
   policy = data.aws_iam_policy_document.uploads.json
 }
 
+resource "aws_signer_signing_profile" "api" {
+  platform_id = "AWSLambda-SHA384-ECDSA"
+}
+
+resource "aws_lambda_code_signing_config" "api" {
+  allowed_publishers {
+    signing_profile_version_arns = [aws_signer_signing_profile.api.version_arn]
+  }
+  policies {
+    untrusted_artifact_on_deployment = "Enforce"
+  }
+}
+
 resource "aws_lambda_function" "api" {
-  function_name = "example-api"
-  role          = aws_iam_role.api.arn
-  runtime       = "python3.12"
-  handler       = "app.handler"
-  filename      = "build/api.zip"
-  kms_key_arn   = aws_kms_key.uploads.arn
+  function_name           = "example-api"
+  role                    = aws_iam_role.api.arn
+  runtime                 = "python3.12"
+  handler                 = "app.handler"
+  filename                = "build/api.zip"
+  kms_key_arn             = aws_kms_key.uploads.arn
+  code_signing_config_arn = aws_lambda_code_signing_config.api.arn
   tracing_config {
     mode = "Active"
   }

@@ -1,0 +1,212 @@
+"""Registry modules without downloading: shipped shims, and ``.terraform/modules`` when present."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from srmlint.resolve.registry import shim_directory
+from tests.conftest import ScanFiles
+
+SG = """\
+module "sg" {
+  source  = "terraform-aws-modules/security-group/aws"
+  version = "~> 5.0"
+
+  name   = "web"
+  vpc_id = "vpc-123"
+
+  ingress_cidr_blocks = ["0.0.0.0/0"]
+  ingress_rules       = ["https-443-tcp", "ssh-tcp"]
+
+  ingress_with_cidr_blocks = [
+    {
+      rule        = "postgresql-tcp"
+      cidr_blocks = "10.0.0.0/16"
+    },
+    {
+      from_port   = 3389
+      to_port     = 3389
+      protocol    = "tcp"
+      cidr_blocks = "0.0.0.0/0"
+    },
+  ]
+}
+"""
+
+
+def _by_rule(result, rule_id):
+    return [f for f in result.findings if f.rule_id == rule_id]
+
+
+def test_security_group_rules_land_on_the_input_lines(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": SG})
+    net002 = sorted(_by_rule(result, "NET002"), key=lambda f: f.line)
+    assert [(f.file, f.line) for f in net002] == [("main.tf", 9), ("main.tf", 16)]  # "ssh-tcp"; the RDP entry
+    assert all(f.resource is not None and f.resource.address == "module.sg.aws_security_group.this"
+               for f in net002)
+    assert all(f.module_call is not None and f.module_call.line == 1 for f in net002)
+    assert not _by_rule(result, "SRM000")
+    assert not _by_rule(result, "NET004")  # egress_rules default to none
+
+
+def test_unknown_inputs_raise_nothing(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+variable "cidrs" { type = list(string) }
+module "sg" {
+  source              = "terraform-aws-modules/security-group/aws"
+  ingress_cidr_blocks = var.cidrs
+  ingress_rules       = ["ssh-tcp"]
+}
+"""})
+    assert not [f for f in result.findings if f.rule_id.startswith("NET")]
+
+
+def test_vpc_defaults_leave_flow_logs_off(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "~> 6.0"
+  name    = "main"
+}
+
+module "logged" {
+  source          = "terraform-aws-modules/vpc/aws"
+  enable_flow_log = true
+}
+
+module "own_flow_log" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+
+resource "aws_flow_log" "own" {
+  vpc_id       = module.own_flow_log.vpc_id
+  traffic_type = "ALL"
+}
+"""})
+    log006 = _by_rule(result, "LOG006")
+    assert [(f.line, f.resource.address if f.resource else None) for f in log006] == [
+        (1, "module.vpc.aws_vpc.this")]
+    assert not _by_rule(result, "NET005")  # the module empties the default security group
+
+
+def test_s3_bucket_inputs(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "open" {
+  source                  = "terraform-aws-modules/s3-bucket/aws"
+  bucket                  = "open-bucket"
+  block_public_policy     = false
+  acl                     = "public-read"
+}
+
+module "closed" {
+  source = "terraform-aws-modules/s3-bucket/aws"
+  bucket = "closed-bucket"
+}
+"""})
+    assert [(f.line, f.resource.address if f.resource else None) for f in _by_rule(result, "PUB003")] == [
+        (4, "module.open.aws_s3_bucket_public_access_block.this")]
+    assert [f.line for f in _by_rule(result, "PUB001")] == [5]
+    assert not [f for f in result.findings if f.rule_id.startswith("PUB") and f.line >= 8]
+
+
+def test_kms_rotation_default_and_input(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "off" {
+  source              = "terraform-aws-modules/kms/aws"
+  enable_key_rotation = false
+}
+
+module "default" {
+  source = "terraform-aws-modules/kms/aws"
+}
+"""})
+    assert [f.line for f in _by_rule(result, "ENC005")] == [3]
+
+
+def test_lambda_function_url_and_runtime(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "fn" {
+  source                     = "terraform-aws-modules/lambda/aws"
+  function_name              = "f"
+  runtime                    = "python3.6"
+  create_lambda_function_url = true
+}
+"""})
+    assert [f.line for f in _by_rule(result, "CMP002")] == [4]
+    assert [f.line for f in _by_rule(result, "PUB011")] == [1]
+
+
+def test_shim_findings_are_never_fixed_in_place(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": SG})
+    shim = [t.resource for t in result.resources if t.resource.module is not None]
+    assert shim and all(r.meta.get("generated") for r in shim)
+
+
+def test_module_without_a_shim_stays_silent(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "x" {
+  source  = "terraform-aws-modules/appsync/aws"
+  version = "~> 2.0"
+}
+
+module "y" {
+  source = "cloudposse/label/null"
+}
+"""})
+    assert result.findings == []
+    assert result.resources == []
+
+
+def test_downloaded_module_is_used_instead_of_the_shim(scan_files: ScanFiles) -> None:
+    manifest = {"Modules": [
+        {"Key": "", "Source": "", "Dir": "."},
+        {"Key": "sg", "Source": "registry.terraform.io/terraform-aws-modules/security-group/aws",
+         "Version": "5.3.0", "Dir": ".terraform/modules/sg"},
+    ]}
+    result = scan_files({
+        "main.tf": SG,
+        ".terraform/modules/modules.json": json.dumps(manifest),
+        ".terraform/modules/sg/main.tf": """\
+variable "ingress_cidr_blocks" {
+  type    = list(string)
+  default = []
+}
+
+resource "aws_security_group_rule" "all" {
+  type              = "ingress"
+  security_group_id = "sg-1"
+  from_port         = 0
+  to_port           = 65535
+  protocol          = "tcp"
+  cidr_blocks       = var.ingress_cidr_blocks
+}
+""",
+    })
+    ids = {f.rule_id for f in result.findings}
+    assert "NET001" in ids  # the downloaded rule (all TCP ports), not the shim's named rules
+    hits = [f for f in result.findings if f.rule_id.startswith("NET")]
+    assert all(f.file.endswith("main.tf") and ".terraform" in f.file for f in hits)  # inside the download
+    assert all(f.module_call is not None and f.module_call.line == 1 for f in hits)
+
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("terraform-aws-modules/vpc/aws", "vpc"),
+    ("registry.terraform.io/terraform-aws-modules/s3-bucket/aws", "s3-bucket"),
+    ("git::https://github.com/terraform-aws-modules/terraform-aws-kms.git?ref=v3.0.0", "kms"),
+    ("github.com/terraform-aws-modules/terraform-aws-sqs", "sqs"),
+])
+def test_source_spellings(source: str, name: str) -> None:
+    found = shim_directory(source)
+    assert found is not None and found.replace("\\", "/").endswith(f"terraform-aws-modules/{name}")
+
+
+@pytest.mark.parametrize("source", [
+    "terraform-aws-modules/vpc/google",
+    "terraform-aws-modules/vpc/aws//modules/../../etc",
+    "hashicorp/consul/aws",
+    "./vpc",
+])
+def test_sources_without_a_shim(source: str) -> None:
+    assert shim_directory(source) is None
