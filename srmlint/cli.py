@@ -500,6 +500,10 @@ def _print_stats(stats: ResolveStats) -> None:
         f"(before resolving variables, parameters and modules: {share(stats.unknown_before, stats.values_before)}); "
         f"{stats.module_resources} resource(s) from local module calls, "
         f"{stats.skipped_resources} never created (count = 0, false Condition)\n")
+    if stats.opaque_modules:
+        names = ", ".join(f"{source} ({n})" if n > 1 else source for source, n in sorted(stats.opaque_modules.items()))
+        sys.stderr.write(f"srmlint: module calls not analysed (no local source, no download under .terraform/modules, "
+                         f"no shim shipped with srmlint): {names}\n")
 
 
 def _matrix_compare(args: argparse.Namespace) -> int:

@@ -6,6 +6,10 @@ such comments stacks)::
     # srmlint:ignore ENC001 -- logs bucket, encrypted by the log producer
     # srmlint:ignore NET001 IAM001 -- lab account; ENC002 -- scratch volume
 
+On a ``module`` block the comment holds for every resource the call
+instantiates (a local module's, a downloaded one's, a registry module's
+read through srmlint's shim), for this call only.
+
 Entries are separated by ``;``; each names one or more rule ids (spaces or
 commas between them) and an optional reason after ``--``. ``#``, ``//`` and
 ``/* */`` comments all work. CloudFormation: the resource's metadata::
@@ -23,6 +27,7 @@ matched nothing.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -101,6 +106,15 @@ def _metadata_ignores(resource: Resource) -> tuple[list[Ignore], list[BadIgnore]
     return ignores, bad
 
 
+@dataclass(frozen=True, slots=True)
+class _CallTarget:
+    """A Terraform ``module`` block as the target of an ignore comment."""
+
+    scope: str
+    address: str
+    location: Location
+
+
 @dataclass
 class SuppressionIndex:
     """The ignores of every resource of a scan, and which of them were used."""
@@ -122,7 +136,7 @@ class SuppressionIndex:
                 index._attach_comments(pf)
         return index
 
-    def _add(self, resource: Resource, ignores: list[Ignore], bad: list[BadIgnore]) -> None:
+    def _add(self, resource: Resource | _CallTarget, ignores: list[Ignore], bad: list[BadIgnore]) -> None:
         self.bad.extend(bad)
         for ignore in ignores:
             if ignore.rule_id not in self.known_ids:
@@ -132,12 +146,16 @@ class SuppressionIndex:
             self._all.append(ignore)
 
     def _attach_comments(self, pf: ParsedFile) -> None:
-        resources = sorted(pf.resources, key=lambda r: r.location.line)
+        # Targets: resources, and Terraform module calls (an ignore there holds
+        # for every resource the call instantiates, a registry module's too).
+        calls = [_CallTarget(d.scope, f"module.{d.name}", d.location)
+                 for d in pf.definitions if d.kind == "module"]
+        resources: list[Resource | _CallTarget] = sorted([*pf.resources, *calls], key=lambda r: r.location.line)
         starts = {r.location.line: r for r in resources}
         comments = [c for c in pf.comments if COMMENT_MARKER in c.text]
         # A comment directly above a resource, or above another srmlint
         # comment that is: walk the comments bottom-up, chaining.
-        above: dict[int, Resource] = {}
+        above: dict[int, Resource | _CallTarget] = {}
         for comment in sorted(comments, key=lambda c: -c.location.line):
             below = comment.location.end_line + 1
             target = starts.get(below) or above.get(below)
@@ -158,6 +176,8 @@ class SuppressionIndex:
         keys = [(resource.scope, resource.address)]
         if resource.module is not None:  # a module's own ignores hold for every call of it
             keys.append((resource.module.source_scope, resource.address))
+            call = resource.module  # and the ignores on the call hold for what it instantiates
+            keys.append((os.path.dirname(call.location.file) or ".", call.address))
         for ignore in (i for key in keys for i in self.by_resource.get(key, ())):
             if ignore.rule_id == rule_id:
                 self.used.add(ignore)

@@ -210,3 +210,18 @@ def test_source_spellings(source: str, name: str) -> None:
 ])
 def test_sources_without_a_shim(source: str) -> None:
     assert shim_directory(source) is None
+
+
+def test_stats_names_the_module_calls_srmlint_cannot_see_into(tmp_path, capsys) -> None:
+    """A silent gap is the worst kind: --stats says which calls were not analysed."""
+    from srmlint.cli import main
+
+    (tmp_path / "main.tf").write_text(
+        'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n'
+        'module "role" {\n  source = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"\n}\n'
+        'module "own" {\n  source = "git::https://example.com/infra/modules.git//net"\n}\n')
+    main(["--stats", "--no-cache", "--isolated", str(tmp_path)])
+    err = capsys.readouterr().err
+    line = next(x for x in err.splitlines() if "module calls not analysed" in x)
+    assert "iam-assumable-role" in line and "example.com/infra" in line
+    assert "terraform-aws-modules/vpc/aws" not in line, "the vpc call is read through its shim"

@@ -36,6 +36,9 @@ class ResolveStats:
     unknown_after: int = 0
     module_resources: int = 0
     skipped_resources: int = 0
+    #: Module calls srmlint cannot see into (a registry module without a
+    #: shipped shim and not downloaded, a remote Git source...), by source.
+    opaque_modules: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -128,4 +131,21 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
         stats.unknown_after += unknown
         stats.module_resources += len(inside)
         stats.skipped_resources += sum(len(pf.resources) for pf in parsed) - len(mine)
+        for source in _opaque_module_sources(result.parsed):
+            stats.opaque_modules[source] = stats.opaque_modules.get(source, 0) + 1
     return result
+
+
+def _opaque_module_sources(parsed: Sequence[ParsedFile]) -> list[str]:
+    """The sources of the scanned files' module calls that resolve to nothing srmlint can read."""
+    from srmlint.resolve.registry import downloaded_module, shim_directory
+
+    out = []
+    for pf in parsed:
+        for d in pf.definitions:
+            source = d.value.get("source") if d.kind == "module" and isinstance(d.value, dict) else None
+            if not isinstance(source, str) or source.startswith(("./", "../", ".\\", "..\\")):
+                continue
+            if shim_directory(source) is None and downloaded_module(d.scope, d.name) is None:
+                out.append(source)
+    return out

@@ -118,3 +118,28 @@ def test_text_output_hides_suppressed_findings_and_counts_them(tmp_path, monkeyp
     out = capsys.readouterr().out
     assert "ENC001" not in out
     assert "1 suppressed" in out
+
+
+def test_ignore_on_a_module_call_holds_for_what_it_instantiates(tmp_path, monkeypatch, capsys) -> None:
+    """Findings of a module's resources land on (or name) the call: the user can
+    only write the ignore there, and it holds for that call alone."""
+    files = {
+        "modules/bucket/main.tf": BUCKET,
+        "main.tf": (
+            '# srmlint:ignore ENC001 -- archive account encrypts at the org level\n'
+            'module "archive" {\n  source = "./modules/bucket"\n}\n'
+            'module "uploads" {\n  source = "./modules/bucket"\n}\n'
+            'module "sg" {\n  source              = "terraform-aws-modules/security-group/aws"\n'
+            '  ingress_cidr_blocks = ["0.0.0.0/0"]\n'
+            '  ingress_rules       = ["all-all"] # srmlint:ignore NET001 -- honeypot\n}\n'
+        ),
+    }
+    code, report = scan(tmp_path, files, monkeypatch, capsys)
+    findings = {(f["rule_id"], (f.get("module_call") or {}).get("address")): f for f in report["findings"]
+                if f["rule_id"] != "SRM000"}
+    assert findings[("ENC001", "module.archive")]["suppressed"] is True
+    assert findings[("ENC001", "module.archive")]["suppression"]["reason"].startswith("archive account")
+    assert findings[("ENC001", "module.uploads")]["suppressed"] is False, "the ignore is for one call only"
+    assert findings[("NET001", "module.sg")]["suppressed"] is True
+    assert not [f for f in report["findings"] if f["rule_id"] == "SRM002"]
+    assert code == 1
