@@ -17,9 +17,8 @@ promise is measured (unit tests hold no timings):
   ``--framework terraform``, CloudFormation folders with ``--framework
   cloudformation``, serverless-patterns once for each), a pre-commit-style
   run over one small ``.tf`` and one small ``.yaml``, and ``--version``.
-  srmlint has no ``--framework`` switch: it reads both formats of a folder
-  every time, so on serverless-patterns its time is for the whole folder in
-  both rows (a conservative ratio).
+  srmlint gets the same ``--framework`` as Checkov, so on serverless-patterns
+  each row times the same files for both tools.
 - A Checkov run that exits with anything but 0/1, or whose stdout is not its
   JSON report, is reported as crashed with the tail of its error output; its
   timing is still shown, because that is what the user waited for.
@@ -154,7 +153,8 @@ def select_cases(cases: Sequence[Case], names: Sequence[str]) -> list[Case]:
 def srmlint_command(case: Case, base: Sequence[str], extra: Sequence[str]) -> list[str]:
     if case.kind == "version":
         return [*base, "--version"]
-    return [*base, "check", case.target, "--format", "json", *extra]
+    framework = ["--framework", case.framework] if case.framework in ("terraform", "cloudformation") else []
+    return [*base, "check", case.target, "--format", "json", *framework, *extra]
 
 
 def checkov_command(case: Case, checkov: str) -> list[str]:

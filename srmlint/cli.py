@@ -40,6 +40,17 @@ class UsageError(Exception):
     """A mistake in how srmlint was called: exit 2 with the message."""
 
 
+def _frameworks(value: str) -> frozenset[str]:
+    names = {part.strip().lower() for part in value.split(",") if part.strip()}
+    aliases = {"tf": "terraform", "terraform": "terraform", "cfn": "cloudformation",
+               "cloudformation": "cloudformation"}
+    unknown = sorted(names - set(aliases))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown framework {', '.join(unknown) or repr(value)} "
+                                         "(choose from terraform, cloudformation)")
+    return frozenset(aliases[n] for n in names)
+
+
 def _csv(value: str) -> list[str]:
     return [part.strip().upper() for part in value.split(",") if part.strip()]
 
@@ -55,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"srmlint {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders to scan (default: .); - reads one template from standard input")
+    parser.add_argument("--framework", type=_frameworks, default=None, metavar="NAMES",
+                        help="only these formats, comma-separated: terraform, cloudformation (default: both)")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="with -: the name standard input is reported under, which also tells its format "
                              "(main.tf, stack.yaml); without it the format is guessed from the content")
@@ -240,6 +253,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
         resolve=_resolve_options(args, cfg),
         stdin=stdin,
+        formats=args.framework,
     )
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix (or --diff)")
@@ -419,6 +433,8 @@ def cmd_matrix(argv: Sequence[str]) -> int:
                     "the customer-owned settings stand.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders to scan (default: .); - reads one template from standard input")
+    parser.add_argument("--framework", type=_frameworks, default=None, metavar="NAMES",
+                        help="only these formats, comma-separated: terraform, cloudformation (default: both)")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="with -: the name standard input is reported under, which also tells its format "
                              "(main.tf, stack.yaml); without it the format is guessed from the content")

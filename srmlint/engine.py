@@ -134,6 +134,8 @@ class ScanOptions:
     #: What the path ``-`` stands for: (the name to report it under, its
     #: bytes), read by the CLI from standard input; the engine reads no stream.
     stdin: tuple[str, bytes] | None = None
+    #: Only these formats (``--framework``); None: every format.
+    formats: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,9 @@ class Engine:
         result = ScanResult()
         parsed: list[ParsedFile] = []
         candidates = list(discover([p for p in paths if p != STDIN], self.parsers, options.exclude))
+        wanted = options.formats
+        if wanted is not None:  # skip what cannot be a wanted format before reading it
+            candidates = [c for c in candidates if getattr(c.parser, "formats", wanted) & wanted]
         context: list[ParsedFile] = []
         files = read_all(candidates, jobs=options.jobs, cache_dir=options.cache_dir, progress=options.progress)
         if STDIN in paths:
@@ -210,6 +215,8 @@ class Engine:
             candidates.append(Candidate(name, parser))
             files.append(read_bytes(name, parser, data))
         for candidate, pf in zip(candidates, files, strict=True):
+            if wanted is not None and pf.format is not None and pf.format not in wanted:
+                continue  # a .json that is a template of the other format
             if candidate.context:
                 context.append(pf)
                 continue

@@ -210,3 +210,23 @@ def test_python_dash_m(tmp_path: Path) -> None:
                           cwd=ROOT, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "ENC001" in proc.stdout
+
+
+def test_framework_limits_the_scan_to_a_format(tmp_path: Path, capsys) -> None:
+    """--framework (as Checkov's): a folder holding both formats scanned for one of them."""
+    write(tmp_path, {
+        "tf/main.tf": INSECURE_TF,
+        "cfn/t.yaml": "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n",
+        "cfn/t.json": json.dumps({"Resources": {"Raw": {"Type": "AWS::S3::Bucket"}}}),
+    })
+    files = {}
+    for framework in ("terraform", "cloudformation", "tf,cfn"):
+        code, out, _ = run(["--format", "json", "--select", "ENC001", "--framework", framework, str(tmp_path)],
+                           capsys)
+        files[framework] = sorted({Path(f["file"]).name for f in json.loads(out)["findings"]})
+        assert code == 1
+    assert files == {"terraform": ["main.tf"], "cloudformation": ["t.json", "t.yaml"],
+                     "tf,cfn": ["main.tf", "t.json", "t.yaml"]}
+    with pytest.raises(SystemExit) as exc_info:
+        main(["--framework", "kubernetes", str(tmp_path)])
+    assert exc_info.value.code == 2 and "unknown framework kubernetes" in capsys.readouterr().err

@@ -27,6 +27,10 @@ class Parser(Protocol):
     #: with its siblings as context, so a setting declared in another file of
     #: the module is seen.
     module_context: bool
+    #: The formats its files may turn out to be (``--framework`` skips a reader
+    #: none of whose formats is asked for, before reading). A reader without
+    #: it is always run, and its files are kept when their format is asked for.
+    # formats: frozenset[Format]  (optional attribute)
 
     def claims(self, path: str) -> bool: ...
 

@@ -104,6 +104,7 @@ class CloudFormationParser:
     """The CloudFormation reader as a :class:`srmlint.parsers.Parser`."""
 
     name = "cloudformation"
+    formats: frozenset[str] = frozenset({"cloudformation"})
     module_context = False
 
     def claims(self, path: str) -> bool:

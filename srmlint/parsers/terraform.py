@@ -1198,6 +1198,7 @@ class TerraformParser:
     """Claims ``*.tf`` files; ``*.tf.json`` belongs to ``tfjson.TerraformJsonParser``."""
 
     name = "terraform"
+    formats: frozenset[str] = frozenset({"terraform"})
     module_context = True
 
     def claims(self, path: str) -> bool:

@@ -317,6 +317,7 @@ class TerraformJsonParser:
     """Claims ``*.tf.json`` files (Terraform's JSON configuration syntax)."""
 
     name = "terraform-json"
+    formats: frozenset[str] = frozenset({"terraform"})
     module_context = True
 
     def claims(self, path: str) -> bool:

@@ -113,6 +113,7 @@ class TerraformPlanParser:
     """
 
     name = "terraform-plan"
+    formats: frozenset[str] = frozenset({"terraform", "cloudformation"})
     module_context = False
 
     def claims(self, path: str) -> bool:
