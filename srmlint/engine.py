@@ -246,6 +246,7 @@ class Engine:
             if options.inline_suppressions else None
         )
         rules = [r for r in self.rules if select(r.meta)]
+        dispatch: dict[tuple[frozenset[type], str | None], list[Rule]] = {}
         for resource in graph.resources():
             if (resource.module.location if resource.module else resource.location).file not in reported:
                 continue  # a context file's: it informs the graph, nothing is said about it
@@ -264,7 +265,7 @@ class Engine:
             errors: list[tuple[Extractor, Exception]] = []
             facts = self.extractors.facts_for(resource, graph, errors)
             findings.extend(_internal_error(resource, f"extractor {e.name}", exc) for e, exc in errors)
-            for finding in self._check(resource, facts, responsibility, graph, rules):
+            for finding in self._check(resource, facts, responsibility, graph, rules, dispatch):
                 ignore = suppressions.match(resource, finding.rule_id) if suppressions else None
                 if ignore is not None:
                     finding = replace(finding, suppressed=True, suppression="inline",
@@ -293,17 +294,26 @@ class Engine:
         facts: FactSet,
         responsibility: Responsibility | None,
         graph: ResourceGraph,
-        rules: Iterable[Rule],
+        rules: Sequence[Rule],
+        dispatch: dict[tuple[frozenset[type], str | None], list[Rule]] | None = None,
     ) -> Iterable[Finding]:
         if not facts:
             return
-        kinds = {type(f) for f in facts}
+        kinds = frozenset(type(f) for f in facts)
         service = responsibility.service_id if responsibility is not None else None
-        for rule in rules:
-            if rule.meta.services and service not in rule.meta.services:
-                continue
-            if not any(issubclass(k, tuple(rule.meta.facts)) for k in kinds):
-                continue
+        # Which rules can fire depends only on the fact types and the service:
+        # decided once per combination (a few hundred per scan), not per resource.
+        key = (kinds, service)
+        applicable = dispatch.get(key) if dispatch is not None else None
+        if applicable is None:
+            applicable = [
+                rule for rule in rules
+                if not (rule.meta.services and service not in rule.meta.services)
+                and any(issubclass(k, tuple(rule.meta.facts)) for k in kinds)
+            ]
+            if dispatch is not None:
+                dispatch[key] = applicable
+        for rule in applicable:
             try:
                 hits = list(rule.check(resource, facts, responsibility or _NOT_AWS, graph))
             except Exception as exc:
