@@ -651,6 +651,11 @@ def cmd_explain(argv: Sequence[str]) -> int:
             out.append("")
         for fmt, text in m.remediation.items():
             out += [f"Fix ({fmt}):", para(text), ""]
+        safety = _fix_registry().safety(m.id)
+        if safety:
+            words = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes only; "
+                                                                  "the report says why per resource)"}
+            out += ["Autofix:", *(para(f"{fmt}: {words[value]}") for fmt, value in safety.items()), ""]
         for fmt, example in m.examples.items():
             out += [f"Fails ({fmt}):", textwrap.indent(example.fail.rstrip(), "    "), "",
                     f"Passes ({fmt}):", textwrap.indent(example.pass_.rstrip(), "    "), ""]

@@ -179,6 +179,8 @@ def test_rules_and_explain(capsys) -> None:
     code, out, _ = run(["explain", "enc001"], capsys)
     assert code == 0
     assert "Fails (terraform):" in out and "Fix (cloudformation):" in out
+    assert "Autofix:\n  terraform: safe (applied by --fix)" in out
+    assert "Autofix:" not in run(["explain", "IAM001"], capsys)[1]
     assert run(["explain", "NOPE1"], capsys)[0] == 2
 
 
