@@ -57,7 +57,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -605,7 +605,7 @@ def run(corpus: Path = DEFAULT_CORPUS, mapping_path: Path = MAPPING, disputed_pa
         outcome = judge(case, index)
         dispute = next((d for d in disputes if d.matches(case)), None)
         if dispute is not None:
-            outcome.disputed = dispute.reason
+            outcome = replace(outcome, disputed=dispute.reason)  # Outcome is frozen
         outcomes.append(outcome)
     check_counts: dict[str, dict[str, int]] = {}
     no_rule: dict[str, int] = dict.fromkeys(THEMES, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pluggy
 
@@ -25,7 +26,7 @@ from srmlint.parsers import Parser
 # Reading files (in this process or in workers, with the parse cache) lives in
 # srmlint.reading; MAX_FILE_BYTES and read_file stay importable from here.
 from srmlint.reading import read_all, read_bytes
-from srmlint.resolve import ResolveOptions, resolve_scan
+from srmlint.resolve import BRANCHES, ResolveOptions, resolve_scan
 from srmlint.responsibility import Owner, Responsibility
 from srmlint.rule import Rule, RuleMeta, Severity
 from srmlint.suppress import SuppressionIndex
@@ -265,7 +266,10 @@ class Engine:
             errors: list[tuple[Extractor, Exception]] = []
             facts = self.extractors.facts_for(resource, graph, errors)
             findings.extend(_internal_error(resource, f"extractor {e.name}", exc) for e, exc in errors)
-            for finding in self._check(resource, facts, responsibility, graph, rules, dispatch):
+            branches = resource.meta.get(BRANCHES)
+            checked = (self._check_branches(resource, branches, responsibility, graph, rules, dispatch)
+                       if branches else self._check(resource, facts, responsibility, graph, rules, dispatch))
+            for finding in checked:
                 ignore = suppressions.match(resource, finding.rule_id) if suppressions else None
                 if ignore is not None:
                     finding = replace(finding, suppressed=True, suppression="inline",
@@ -287,6 +291,26 @@ class Engine:
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         return result
+
+    def _check_branches(self, resource: Resource, branches: Sequence[tuple[str, bool, Any]],
+                        responsibility: Responsibility | None, graph: ResourceGraph, rules: Sequence[Rule],
+                        dispatch: dict[tuple[frozenset[type], str | None], list[Rule]]) -> Iterable[Finding]:
+        """A resource whose values hang on a condition that is not static
+        (:data:`srmlint.resolve.BRANCHES`): checked once per branch; a finding
+        of every branch is reported once, one of some branches only says which."""
+        found = []
+        for _, _, attributes in branches:
+            variant = replace(resource, attributes=attributes)
+            facts = self.extractors.facts_for(variant, graph, [])
+            found.append(list(self._check(variant, facts, responsibility, graph, rules, dispatch)))
+        common = set.intersection(*({f.sort_key() for f in findings} for findings in found))
+        for (condition, value, _), findings in zip(branches, found, strict=True):
+            for finding in findings:
+                if finding.sort_key() not in common:
+                    yield replace(finding, message=f"{finding.message} (when condition {condition} is "
+                                                   f"{'true' if value else 'false'})")
+                elif value == branches[0][1]:
+                    yield finding
 
     def _check(
         self,

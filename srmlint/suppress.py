@@ -20,6 +20,9 @@ commas between them) and an optional reason after ``--``. ``#``, ``//`` and
           - id: ENC001
             reason: logs bucket, encrypted by the log producer
 
+What SAM generates (the implicit ``ServerlessRestApi``, a method per API
+event) is suppressed in the metadata of the function whose event asks for it.
+
 A suppression that names an unknown rule id is itself reported (a typo must
 not pass silently), and with ``--report-unused-suppressions`` so is one that
 matched nothing.
@@ -37,6 +40,7 @@ from srmlint.model import COMMENT_MARKER, Location, ParsedFile, Resource
 # Where the CloudFormation reader locates a resource's non-property keys
 # (Metadata, DependsOn...) in Resource.locations.
 from srmlint.parsers.cloudformation import META
+from srmlint.resolve.sam import SAM_EVENT
 
 _IGNORE = re.compile(r"srmlint:ignore\b(?P<body>.*)", re.DOTALL)
 _RULE_ID = re.compile(r"^[A-Z]{3}\d{3}$")
@@ -178,6 +182,9 @@ class SuppressionIndex:
             keys.append((resource.module.source_scope, resource.address))
             call = resource.module  # and the ignores on the call hold for what it instantiates
             keys.append((os.path.dirname(call.location.file) or ".", call.address))
+        owner = resource.meta.get(SAM_EVENT)  # what SAM generates is suppressed on the function that asks for it
+        if isinstance(owner, tuple) and owner:
+            keys.append((resource.scope, str(owner[0])))
         for ignore in (i for key in keys for i in self.by_resource.get(key, ())):
             if ignore.rule_id == rule_id:
                 self.used.add(ignore)

@@ -279,9 +279,9 @@ def _more_fixes() -> list[Fix]:
         }),
         Fix("BKP004", {
             "terraform": [_set(tf_backup, ("backup_retention_period",), 7, "set backup_retention_period = 7",
-                               insecure=(1,))],
+                               insecure_if=lambda v: not isinstance(v, bool) and 1 <= int(v) < 7)],
             "cloudformation": [_set(cfn_backup, ("BackupRetentionPeriod",), 7, "set BackupRetentionPeriod: 7",
-                                    insecure_if=lambda v: not isinstance(v, bool) and int(v) == 1)],
+                                    insecure_if=lambda v: not isinstance(v, bool) and 1 <= int(v) < 7)],
         }),
         # -- detection and audit ------------------------------------------------------------------------------
         Fix("LOG004", {

@@ -20,11 +20,18 @@ it was written at, so a finding on a value from ``Globals`` points at the
 ``Globals`` line. Globals are applied whenever the section is there, with or
 without ``Transform: AWS::Serverless-2016-10-31``: CloudFormation rejects a
 ``Globals`` section in any other template, so one that has it is written
-for SAM. The full SAM expansion (``aws-sam-translator``) is not run.
+for SAM. The full SAM expansion (``aws-sam-translator``) is not run; the
+APIs and methods SAM creates implicitly are added by :mod:`srmlint.resolve.sam`.
+
+A resource whose values still hang on the ``Fn::If`` of exactly one condition
+that is not static also carries its attributes under each branch
+(:data:`srmlint.resolve.BRANCHES`): the engine checks both, and a finding of
+one branch only names it.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from collections.abc import Mapping
@@ -33,6 +40,8 @@ from typing import Any
 
 from srmlint.model import AttrPath, Definition, Intrinsic, Location, ParsedFile, Reference, Resource, Unknown
 from srmlint.parsers.cloudformation import GLOBALS_APPLIED, META, convert, intrinsic_references
+from srmlint.resolve import BRANCHES
+from srmlint.resolve.sam import SAM_EVENT_SOURCES, add_event_methods, add_implicit_apis
 
 __all__ = ["MAX_NESTING", "apply_sam_globals", "resolve_cloudformation", "resolve_templates"]
 
@@ -93,6 +102,15 @@ class _Template:
                 self.conditions[d.name] = d.value
         self._decided: dict[str, bool | None] = {}
         self._busy: set[str] = set()
+
+    def assuming(self, name: str, value: bool) -> _Template:
+        """This template with condition ``name`` taken as ``value`` (those
+        derived from it are decided again)."""
+        other = copy.copy(self)
+        other._decided = {k: v for k, v in self._decided.items() if v is not None}
+        other._decided[name] = value
+        other._busy = set()
+        return other
 
     def condition(self, name: Any) -> bool | None:
         """A named condition's value; None when it is not static."""
@@ -428,10 +446,17 @@ def resolve_cloudformation(pf: ParsedFile, parameters: Mapping[str, Any]) -> Par
     statically false are left out."""
     if pf.format != "cloudformation" or not pf.resources:
         return pf
+    sam = any(r.type in SAM_EVENT_SOURCES for r in pf.resources)
+    if sam:  # SAM's implicit APIs exist before its Globals are merged: they receive them
+        pf = add_implicit_apis(pf)
     pf = apply_sam_globals(pf)
-    if not any(d.kind in ("parameter", "mapping", "condition") for d in pf.definitions):
-        return pf  # with nothing to look up, intrinsics only name resources and pseudo-parameters
-    template = _Template(pf.definitions, parameters)
+    if any(d.kind in ("parameter", "mapping", "condition") for d in pf.definitions):
+        # with nothing to look up, intrinsics only name resources and pseudo-parameters
+        pf = _apply_template(pf, _Template(pf.definitions, parameters))
+    return add_event_methods(pf) if sam else pf
+
+
+def _apply_template(pf: ParsedFile, template: _Template) -> ParsedFile:
     resources: list[Resource] = []
     changed = False
     for resource in pf.resources:
@@ -443,8 +468,53 @@ def resolve_cloudformation(pf: ParsedFile, parameters: Mapping[str, Any]) -> Par
         if attributes != resource.attributes:
             changed = True
             resource = replace(resource, attributes=attributes)
+        branches = _branches(template, attributes) if template.conditions else None
+        if branches:
+            changed = True
+            resource = replace(resource, meta={**resource.meta, BRANCHES: branches})
         resources.append(resource)
     return replace(pf, resources=tuple(resources)) if changed else pf
+
+
+def _if_conditions(template: _Template, raw: Any, found: set[str]) -> None:
+    """The conditions, not static, of the ``Fn::If``s in decoded ``raw``."""
+    if isinstance(raw, dict):
+        if len(raw) == 1 and "Fn::If" in raw:
+            args = raw["Fn::If"]
+            if isinstance(args, list) and len(args) == 3 and isinstance(args[0], str) \
+                    and template.condition(args[0]) is None:
+                found.add(args[0])
+        for value in raw.values():
+            _if_conditions(template, value, found)
+    elif isinstance(raw, list):
+        for value in raw:
+            _if_conditions(template, value, found)
+
+
+def _branches(template: _Template, attributes: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """For a resource whose values still hang on ``Fn::If`` on ONE
+    condition that is not static: its attributes with that condition true,
+    and false (``(condition, value, attributes)`` each), so that a finding
+    that holds on one branch only can be reported with the branch named
+    (:data:`srmlint.resolve.BRANCHES`). None otherwise: with several such
+    conditions their combinations may not all be reachable, and the values
+    stay Unknown, without findings, as before."""
+    found: set[str] = set()
+    stack: list[Any] = [attributes]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Unknown):
+            if isinstance(item.expr, Intrinsic):
+                _if_conditions(template, {item.expr.name: item.expr.args}, found)
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    if len(found) != 1:
+        return None
+    (condition,) = found
+    return tuple((condition, value, _resolve_value(template.assuming(condition, value), attributes))
+                 for value in (True, False))
 
 
 # ------------------------------------------------------------------ nested stacks

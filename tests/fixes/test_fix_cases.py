@@ -106,6 +106,8 @@ TF.update({
     "BKP004": ("BKP004", 'resource "aws_rds_cluster" "c" {\n  engine = "aurora-postgresql"\n}\n'),
     "BKP004-replace": ("BKP004", 'resource "aws_docdb_cluster" "c" {\n  cluster_identifier = "c"\n'
                                  "  backup_retention_period = 1\n}\n"),
+    "BKP004-five-days": ("BKP004", 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n'
+                                   "  backup_retention_period = 5\n}\n"),
     "LOG004": ("LOG004", 'resource "aws_cloudtrail" "t" {\n  name           = "t"\n  s3_bucket_name = "b"\n'
                          "  enable_logging = false\n}\n"),
     "LOG019": ("LOG019", 'resource "aws_config_configuration_recorder_status" "s" {\n  name       = "default"\n'

@@ -160,3 +160,38 @@ def test_qldb_deletion_protection_is_on_by_default(scan_files: ScanFiles, settin
     cfn = ("Resources:\n  L:\n    Type: AWS::QLDB::Ledger\n    Properties:\n      PermissionsMode: STANDARD\n"
            + ("      DeletionProtection: false\n" if expected else ""))
     assert _all_ids(scan_files({"main.tf": "", "t.yaml": cfn})) == expected
+
+
+@pytest.mark.parametrize(("days", "expected"), [
+    ("1", ["BKP004"]),
+    ("3", ["BKP004"]),
+    ("6", ["BKP004"]),
+    ("7", []),
+    ("35", []),
+    ("0", ["BKP003"]),
+    ("var.days", []),
+])
+def test_retention_under_seven_days_is_short(days: str, expected: list[str], scan_files: ScanFiles) -> None:
+    tf = (f'resource "aws_docdb_cluster" "d" {{\n  cluster_identifier = "d"\n  backup_retention_period = {days}\n'
+          "  deletion_protection = true\n}\n")
+    result = scan_files({"main.tf": tf})
+    assert _ids(result) == expected
+    if expected == ["BKP004"]:
+        message = next(f.message for f in result.findings if f.rule_id == "BKP004")
+        assert f"only {days} day" in message and "fewer than 7" in message
+
+
+def test_short_retention_in_cloudformation_and_the_default(scan_files: ScanFiles) -> None:
+    cfn = ("Resources:\n  N:\n    Type: AWS::Neptune::DBCluster\n    Properties:\n{extra}"
+           "      DeletionProtection: true\n")
+    result = scan_files({"t.yaml": cfn.format(extra="      BackupRetentionPeriod: 3\n")})
+    assert _ids(result) == ["BKP004"]
+    default = scan_files({"t.yaml": cfn.format(extra="")})
+    assert _ids(default) == ["BKP004"]
+    assert "the default 1 day" in next(f.message for f in default.findings if f.rule_id == "BKP004")
+
+
+def test_redshift_short_snapshot_retention_is_not_bkp004(scan_files: ScanFiles) -> None:
+    tf = ('resource "aws_redshift_cluster" "r" {\n  cluster_identifier = "r"\n  node_type = "ra3.xlplus"\n'
+          "  automated_snapshot_retention_period = 3\n}\n")
+    assert _ids(scan_files({"main.tf": tf})) == []

@@ -386,3 +386,47 @@ def test_mq_terraform_default_turns_minor_upgrades_off(scan_files: ScanFiles) ->
            "      DeploymentMode: SINGLE_INSTANCE\n      PubliclyAccessible: false\n"
            "      Users:\n        - Username: admin\n          Password: !Ref Password\n")
     assert _ids(scan_files({"t.yaml": cfn}), "CMP006") == []  # the API's default is on
+
+
+# ---------------------------------------------------------------- CMP015 / CMP016 engine versions
+
+def _broker(engine: str, version: str) -> str:
+    return (f'resource "aws_mq_broker" "b" {{\n  broker_name = "b"\n  engine_type = "{engine}"\n'
+            f'  engine_version = "{version}"\n  host_instance_type = "mq.m5.large"\n}}\n')
+
+
+def test_mq_version_dates(scan_files: ScanFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2025, 6, 15))
+    assert "CMP015" not in _ids(scan_files({"main.tf": _broker("ActiveMQ", "5.17.6")}))
+    monkeypatch.setattr(cmp002, "today", lambda: datetime.date(2025, 6, 16))
+    result = scan_files({"main.tf": _broker("ActiveMQ", "5.17.6")})
+    assert [f.message for f in result.findings if f.rule_id == "CMP015"] == [
+        "MQ broker 'b' runs ActiveMQ 5.17.6, unsupported on Amazon MQ since 2025-06-16"]
+
+
+def test_mq_version_older_than_the_table(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": _broker("RabbitMQ", "3.7.6")})
+    assert [f.message for f in result.findings if f.rule_id == "CMP015"] == [
+        "MQ broker 'b' runs RabbitMQ 3.7.6, older than 3.9 (unsupported on Amazon MQ since 2024-09-16)"]
+    assert "CMP015" not in _ids(scan_files({"main.tf": _broker("RabbitMQ", "4.2")}))
+    unknown = 'variable "v" {}\n' + _broker("ActiveMQ", "${var.v}")
+    assert "CMP015" not in _ids(scan_files({"main.tf": unknown}))
+
+
+def _db(engine: str, version: str, type_: str = "aws_db_instance") -> str:
+    return f'resource "{type_}" "d" {{\n  engine = "{engine}"\n  engine_version = "{version}"\n}}\n'
+
+
+def test_log_fdw_bulletin_versions(scan_files: ScanFiles) -> None:
+    flagged = [("postgres", "13.2"), ("postgres", "9.6.21"), ("postgres", "11.11"), ("aurora-postgresql", "11.8"),
+               ("aurora-postgresql", "10.13")]
+    clean = [("postgres", "13.3"), ("postgres", "9.6.22"), ("postgres", "9.6"), ("postgres", "14.1"),
+             ("aurora-postgresql", "11.9"), ("mysql", "5.7.1"), ("postgres", "13")]
+    for engine, version in flagged:
+        assert "CMP016" in _ids(scan_files({"main.tf": _db(engine, version)})), (engine, version)
+    for engine, version in clean:
+        assert "CMP016" not in _ids(scan_files({"main.tf": _db(engine, version)})), (engine, version)
+    assert "CMP016" in _ids(scan_files({"main.tf": _db("aurora-postgresql", "10.12", "aws_rds_cluster")}))
+    cfn = ("Resources:\n  D:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n"
+           "      EngineVersion: '11.7'\n")
+    assert "CMP016" in _ids(scan_files({"t.yaml": cfn}))

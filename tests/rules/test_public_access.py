@@ -169,6 +169,10 @@ def test_cfn_resource_policies(scan_files: ScanFiles) -> None:
         ('resource "aws_db_instance" "d" {\n  publicly_accessible = var.p\n}\n', []),
         ('resource "aws_db_instance" "d" {\n}\n', []),
         ('resource "aws_redshift_cluster" "r" {\n  publicly_accessible = "true"\n}\n', ["PUB007"]),
+        # unset: the AWS provider before v6 sends publicly_accessible = true (the API's own default is false)
+        ('resource "aws_redshift_cluster" "r" {\n  cluster_identifier = "r"\n}\n', ["PUB007"]),
+        ('resource "aws_redshift_cluster" "r" {\n  publicly_accessible = false\n}\n', []),
+        ('resource "aws_redshift_cluster" "r" {\n  publicly_accessible = var.p\n}\n', []),
         ('resource "aws_msk_cluster" "m" {\n  broker_node_group_info {\n    connectivity_info {\n'
          '      public_access {\n        type = "SERVICE_PROVIDED_EIPS"\n      }\n    }\n  }\n}\n', ["PUB007"]),
         ('resource "aws_launch_template" "t" {\n  network_interfaces {\n    associate_public_ip_address = true\n'
@@ -321,3 +325,72 @@ def test_cognito_and_emr_public_settings(scan_files: ScanFiles) -> None:
           'resource "aws_emr_block_public_access_configuration" "e" {\n'
           '  block_public_security_group_rules = false\n}\n')
     assert sorted(pub(scan_files({"main.tf": tf}))) == ["PUB015", "PUB016"]
+
+
+def test_redshift_unset_is_private_in_cloudformation(scan_files: ScanFiles) -> None:
+    """CloudFormation sends no PubliclyAccessible: the Redshift API's default (false) applies."""
+    tpl = "Resources:\n  R:\n    Type: AWS::Redshift::Cluster\n    Properties:\n      NodeType: ra3.xlplus\n"
+    assert pub(scan_files({"t.yaml": tpl})) == []
+    result = scan_files({"main.tf": 'resource "aws_redshift_cluster" "r" {\n  cluster_identifier = "r"\n}\n'})
+    message = next(f.message for f in result.findings if f.rule_id == "PUB007")
+    assert "unset" in message and "before v6" in message
+
+
+_CF_TF = (
+    'resource "aws_cloudfront_distribution" "d" {{\n  enabled = true\n{root}{origins}'
+    '  default_cache_behavior {{\n    target_origin_id = {target}\n    viewer_protocol_policy = "https-only"\n'
+    '    allowed_methods = ["GET", "HEAD"]\n    cached_methods = ["GET", "HEAD"]\n  }}\n}}\n'
+)
+_S3_ORIGIN = '  origin {\n    origin_id = "s3"\n    domain_name = "my-bucket.s3.eu-west-1.amazonaws.com"\n  }\n'
+_ALB_ORIGIN = ('  origin {\n    origin_id = "alb"\n    domain_name = aws_lb.app.dns_name\n'
+               '    custom_origin_config {\n      http_port = 80\n      https_port = 443\n'
+               '      origin_protocol_policy = "https-only"\n      origin_ssl_protocols = ["TLSv1.2"]\n    }\n  }\n')
+
+
+@pytest.mark.parametrize(
+    ("root", "origins", "target", "expected"),
+    [
+        ("", _S3_ORIGIN, '"s3"', ["PUB018"]),
+        ('  default_root_object = "index.html"\n', _S3_ORIGIN, '"s3"', []),
+        ('  default_root_object = ""\n', _S3_ORIGIN, '"s3"', ["PUB018"]),
+        ("  default_root_object = var.root\n", _S3_ORIGIN, '"s3"', []),
+        # a reference to a bucket's REST domain name, and an origin id that is not static
+        ("", _S3_ORIGIN.replace('"my-bucket.s3.eu-west-1.amazonaws.com"',
+                                "aws_s3_bucket.site.bucket_regional_domain_name"), "local.origin", ["PUB018"]),
+        # a custom origin answers "/" itself
+        ("", _ALB_ORIGIN, '"alb"', []),
+        ("", _S3_ORIGIN + _ALB_ORIGIN, '"alb"', []),
+        ("", _S3_ORIGIN + _ALB_ORIGIN, '"s3"', ["PUB018"]),
+        # which origin gets "/" is not known: not judged
+        ("", _S3_ORIGIN + _ALB_ORIGIN, "var.origin", []),
+        # an S3 website endpoint serves its index document; an unknown domain is not judged
+        ("", _S3_ORIGIN.replace(".s3.eu-west-1.", ".s3-website-eu-west-1."), '"s3"', []),
+        ("", _S3_ORIGIN.replace('"my-bucket.s3.eu-west-1.amazonaws.com"', "var.domain"), '"s3"', []),
+    ],
+)
+def test_cloudfront_default_root_object(root: str, origins: str, target: str, expected: list[str],
+                                        scan_files: ScanFiles) -> None:
+    tf = _CF_TF.format(root=root, origins=origins, target=target)
+    assert [r for r in pub(scan_files({"main.tf": tf})) if r == "PUB018"] == expected
+
+
+@pytest.mark.parametrize(
+    ("origin", "root", "expected"),
+    [
+        ("          DomainName: !GetAtt Bucket.RegionalDomainName\n", "", ["PUB018"]),
+        ("          DomainName: !GetAtt Bucket.RegionalDomainName\n", "        DefaultRootObject: index.html\n", []),
+        ('          DomainName: !Sub "${Bucket}.s3.amazonaws.com"\n', "", ["PUB018"]),
+        ("          DomainName: !GetAtt Bucket.WebsiteURL\n", "", []),
+        ("          DomainName: !GetAtt Alb.DNSName\n          CustomOriginConfig:\n"
+         "            OriginProtocolPolicy: https-only\n", "", []),
+        ("          DomainName: !Ref Domain\n", "", []),
+    ],
+)
+def test_cfn_cloudfront_default_root_object(origin: str, root: str, expected: list[str],
+                                            scan_files: ScanFiles) -> None:
+    tpl = ("Parameters:\n  Domain:\n    Type: String\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+           "  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n"
+           "  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n"
+           f"        Enabled: true\n{root}        Origins:\n        - Id: o\n{origin}"
+           "        DefaultCacheBehavior:\n          TargetOriginId: o\n          ViewerProtocolPolicy: https-only\n")
+    assert [r for r in pub(scan_files({"t.yaml": tpl})) if r == "PUB018"] == expected

@@ -143,3 +143,21 @@ def test_ignore_on_a_module_call_holds_for_what_it_instantiates(tmp_path, monkey
     assert findings[("NET001", "module.sg")]["suppressed"] is True
     assert not [f for f in report["findings"] if f["rule_id"] == "SRM002"]
     assert code == 1
+
+
+def test_sam_generated_api_findings_are_suppressed_on_the_function(tmp_path, monkeypatch, capsys) -> None:
+    template = (
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+        "    Metadata:\n      srmlint:\n        ignore:\n          - id: PUB010\n            reason: public catalogue\n"
+        "          - id: LOG009\n            reason: CloudFront logs the requests\n"
+        "    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Events:\n"
+        "        Get:\n          Type: Api\n          Properties:\n            Path: /items\n            Method: get\n"
+    )
+    for name, text in {"template.yaml": template}.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    main(["--format", "json", "--isolated", "--select", "SRM,PUB010,LOG009", "."])
+    report = json.loads(capsys.readouterr().out)
+    by_rule = {f["rule_id"]: f for f in report["findings"]}
+    assert by_rule["PUB010"]["suppressed"] and by_rule["LOG009"]["suppressed"], report["findings"]
+    assert not [f for f in report["findings"] if f["rule_id"].startswith("SRM")]

@@ -8,7 +8,7 @@ from typing import Any
 
 from srmlint.aws.extractors.encryption_common import _parent, dig
 from srmlint.aws.facts import EncryptionInTransit, TransitState
-from srmlint.aws.values import as_bool, blocks, is_set
+from srmlint.aws.values import as_bool, blocks, dynamic_block, is_set
 from srmlint.extract import Extractor
 from srmlint.graph import ResourceGraph
 from srmlint.model import AttrPath, Resource, Unknown
@@ -404,11 +404,26 @@ def _parameter(name: Any, value: Any, path: AttrPath) -> EncryptionInTransit | N
     return _fact("require_ssl", "disabled" if off else "enabled", path, value)
 
 
+def _redshift_ssl_unset(family: Any, seen: bool) -> Iterator[EncryptionInTransit]:
+    """A Redshift parameter group of family redshift-1.0 that does not set
+    require_ssl: the parameter's default in that family is false (Redshift
+    Database Developer Guide, require_ssl), so clusters using the group accept
+    plaintext connections. (Only the redshift-2.0 default group, which new
+    clusters get since 2025, requires SSL by default.)"""
+    if not seen and isinstance(family, str) and family.strip().lower() == "redshift-1.0":
+        yield _fact("require_ssl", "unset", ())
+
+
 def parameter_group_tf(resource: Resource, graph: ResourceGraph) -> Facts:
-    for i, body in enumerate(blocks(resource.attributes.get("parameter"))):
+    parameters = resource.attributes.get("parameter")
+    seen = isinstance(parameters, Unknown)
+    for i, body in enumerate(blocks(parameters)):
         fact = _parameter(body.get("name"), body.get("value"), ("parameter", i, "value"))
         if fact is not None:
+            seen = True
             yield fact
+    if resource.type == "aws_redshift_parameter_group" and not dynamic_block(resource.attributes, "parameter"):
+        yield from _redshift_ssl_unset(resource.attributes.get("family"), seen)
 
 
 def parameter_group_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
@@ -420,11 +435,16 @@ def parameter_group_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
             if fact is not None:
                 yield fact
     else:  # Redshift: [{ParameterName, ParameterValue}]
+        seen = isinstance(params, Unknown) or (isinstance(params, list) and any(
+            not isinstance(body, Mapping) or isinstance(body.get("ParameterName"), Unknown) for body in params))
         for i, body in enumerate(blocks(params)):
             fact = _parameter(body.get("ParameterName"), body.get("ParameterValue"),
                               ("Parameters", i, "ParameterValue"))
             if fact is not None:
+                seen = True
                 yield fact
+        if resource.type == "AWS::Redshift::ClusterParameterGroup":
+            yield from _redshift_ssl_unset(a.get("ParameterGroupFamily"), seen)
 
 
 # ------------------------------------------------------------ classic ELB negotiation policies

@@ -152,15 +152,24 @@ def _flag_fact(resource: Resource, key: str, kind: str) -> Iterator[PublicExposu
                          state=_bool_state(value))
 
 
-#: Types whose publicly accessible flag AWS turns on when it is left unset
-#: (DMS CreateReplicationInstance: "The default value is true").
-PUBLIC_WHEN_UNSET = {"aws_dms_replication_instance", "AWS::DMS::ReplicationInstance"}
+#: Types whose publicly accessible flag is turned on when it is left unset, and
+#: who turns it on: AWS (DMS CreateReplicationInstance: "The default value is
+#: true"), or the Terraform AWS provider before v6, which sends
+#: publicly_accessible = true for a Redshift cluster that does not set it (the
+#: Redshift API's own default is false since January 2025, so CloudFormation's
+#: AWS::Redshift::Cluster is private when unset; provider v6 defaults to false).
+PUBLIC_WHEN_UNSET = {
+    "aws_dms_replication_instance": "AWS makes the instance public by default",
+    "AWS::DMS::ReplicationInstance": "AWS makes the instance public by default",
+    "aws_redshift_cluster": "the AWS provider before v6 sends publicly_accessible = true",
+}
 
 
 def _publicly_accessible(resource: Resource, key: str) -> Iterator[PublicExposure]:
-    if resource.type in PUBLIC_WHEN_UNSET and resource.attributes.get(key) is None:
+    why = PUBLIC_WHEN_UNSET.get(resource.type)
+    if why is not None and resource.attributes.get(key) is None:
         yield PublicExposure(path=(), source=None, kind="publicly_accessible", state="public",
-                             detail=f" ({key} is unset, and AWS makes the instance public by default)")
+                             detail=f" ({key} is unset, and {why})")
         return
     yield from _flag_fact(resource, key, "publicly_accessible")
 
@@ -288,6 +297,12 @@ def _private_api(resource: Resource, graph: ResourceGraph, via: str, config_key:
     """Whether the method's REST API is a PRIVATE one (reachable only through
     interface VPC endpoints, and only as its resource policy allows)."""
     for api in graph.targets(resource, via=via):
+        if api.type == "AWS::Serverless::Api":  # SAM: EndpointConfiguration: PRIVATE, or {Type: PRIVATE}
+            sam = api.attributes.get("EndpointConfiguration")
+            sam = sam.get("Type") if isinstance(sam, Mapping) else sam
+            if isinstance(sam, str) and sam.upper() == "PRIVATE":
+                return True
+            continue
         for config in blocks(api.attributes.get(config_key)):
             types = config.get(types_key)
             if isinstance(types, list | str) and [t for t in items(types) if isinstance(t, str)] == ["PRIVATE"]:

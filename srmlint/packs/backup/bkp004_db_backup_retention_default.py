@@ -1,8 +1,10 @@
-"""BKP004: a database that keeps automated backups for only the 1-day default.
+"""BKP004: a database that keeps automated backups for fewer than 7 days.
 
-Anti-pattern: no ``backup_retention_period`` (or 1): one day of automated
-backups, so a problem noticed after a weekend cannot be restored from them.
-Fix: keep automated backups for 7 days or more.
+Anti-pattern: no ``backup_retention_period`` (the 1-day default), or 1 to 6:
+a problem noticed after a weekend or a holiday cannot be restored from the
+automated backups any more.
+Fix: keep automated backups for 7 days or more (the threshold of AWS Security
+Hub RDS.11, DocumentDB.2 and Neptune.5, and of AWS Backup's guidance).
 """
 
 from __future__ import annotations
@@ -27,11 +29,15 @@ _CFN = (
 )
 
 
+#: Security Hub RDS.11, DocumentDB.2 and Neptune.5 require at least this many days.
+MIN_DAYS = 7
+
+
 class DbBackupRetentionDefault(Rule):
     meta = RuleMeta(
         id="BKP004",
-        slug="db-backup-retention-default",
-        title="Database keeps automated backups for only 1 day",
+        slug="db-backup-retention-short",
+        title="Database keeps automated backups for fewer than 7 days",
         severity=Severity.LOW,
         layer="data",
         facts=(BackupRetention,),
@@ -40,8 +46,11 @@ class DbBackupRetentionDefault(Rule):
         rationale=(
             "Created through the API, CloudFormation or Terraform, RDS, Aurora, DocumentDB and "
             "Neptune keep automated backups for 1 day unless told otherwise. Data corruption "
-            "or a deletion found after that day cannot be restored to a point in time. Backups "
-            "exist, so this is defence in depth: low severity."
+            "or a deletion found after the retention window cannot be restored to a point in time. "
+            "AWS Security Hub (RDS.11, DocumentDB.2, Neptune.5) and AWS Backup's guidance ask for at "
+            "least 7 days, which covers a weekend or a holiday; the rule reports the default and any "
+            "period of 1 to 6 days (0, backups off, is BKP003). Backups exist, so this is defence in "
+            "depth: low severity."
         ),
         remediation={
             "terraform": "Set backup_retention_period = 7 (or more, up to 35).",
@@ -61,8 +70,13 @@ class DbBackupRetentionDefault(Rule):
     ) -> Iterator[Hit]:
         kind = KINDS.get(resource.type, "Database")
         for fact in facts.of(BackupRetention):
-            if fact.days is None and fact.default_days == 1:
-                yield Hit(f"{kind} '{resource.name}' keeps automated backups for only the default 1 day",
-                          path=fact.path)
-            elif fact.days == 1:
-                yield Hit(f"{kind} '{resource.name}' keeps automated backups for only 1 day", path=fact.path)
+            if fact.days is None and 0 < fact.default_days < MIN_DAYS:
+                yield Hit(f"{kind} '{resource.name}' keeps automated backups for only the default "
+                          f"{_days(fact.default_days)} (fewer than {MIN_DAYS})", path=fact.path)
+            elif isinstance(fact.days, int) and not isinstance(fact.days, bool) and 0 < fact.days < MIN_DAYS:
+                yield Hit(f"{kind} '{resource.name}' keeps automated backups for only {_days(fact.days)} "
+                          f"(fewer than {MIN_DAYS})", path=fact.path)
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"

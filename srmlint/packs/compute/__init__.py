@@ -23,8 +23,11 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.compute.cmp012_notebook_root_access import NotebookRootAccess
     from srmlint.packs.compute.cmp013_lambda_code_signing_off import LambdaCodeSigningOff
     from srmlint.packs.compute.cmp014_eks_version_unsupported import EksVersionUnsupported
+    from srmlint.packs.compute.cmp015_engine_version_unsupported import EngineVersionUnsupported
+    from srmlint.packs.compute.cmp016_engine_version_vulnerable import EngineVersionVulnerable
 
     return [Imdsv1Allowed(), LambdaRuntimeDeprecated(), EcsPrivilegedContainer(), BeanstalkManagedUpdatesOff(),
             RdsMinorUpgradesOff(), EngineMinorUpgradesOff(), EcrScanOnPushOff(), EcrMutableTags(),
             EcsWritableRootFs(), EcsHostNamespaces(), ImdsHopLimit(), NotebookRootAccess(),
-            LambdaCodeSigningOff(), EksVersionUnsupported()]
+            LambdaCodeSigningOff(), EksVersionUnsupported(), EngineVersionUnsupported(),
+            EngineVersionVulnerable()]

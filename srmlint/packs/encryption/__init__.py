@@ -21,10 +21,11 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.encryption.enc011_cloudfront_hsts import CloudFrontHsts
     from srmlint.packs.encryption.enc012_athena_client_override import AthenaClientOverride
     from srmlint.packs.encryption.enc013_s3_secure_transport import S3SecureTransport
+    from srmlint.packs.encryption.enc014_expired_server_ca import ExpiredServerCa
 
     return [
         S3DefaultEncryption(), EbsVolumeEncryption(), DataStoreUnencrypted(), CustomerManagedKey(),
         KmsKeyRotation(), PlaintextHttp(), OutdatedTlsPolicy(), TransitEncryptionOff(), CopyNotEncrypted(),
         EbsDefaultEncryptionOff(), CloudFrontHsts(), AthenaClientOverride(),
-        S3SecureTransport(),
+        S3SecureTransport(), ExpiredServerCa(),
     ]

@@ -114,6 +114,13 @@ NOUNS: dict[str, str] = {
     "AWS::RDS::DBClusterParameterGroup": "RDS cluster parameter group",
     "aws_docdb_cluster_parameter_group": "DocumentDB cluster parameter group",
     "AWS::DocDB::DBClusterParameterGroup": "DocumentDB cluster parameter group",
+    "aws_ssm_document": "Session Manager preferences document",
+    "AWS::SSM::Document": "Session Manager preferences document",
+    "aws_ecs_cluster": "ECS cluster", "AWS::ECS::Cluster": "ECS cluster",
+    "aws_ses_configuration_set": "SES configuration set", "aws_sesv2_configuration_set": "SES configuration set",
+    "AWS::SES::ConfigurationSet": "SES configuration set",
+    "aws_rds_cluster_instance": "RDS cluster instance", "aws_docdb_cluster_instance": "DocumentDB instance",
+    "AWS::DocDB::DBInstance": "DocumentDB instance",
 }
 
 
@@ -131,6 +138,8 @@ CONTENTS: dict[str, str] = {
     "aws_sqs_queue": "messages", "AWS::SQS::Queue": "messages",
     "aws_sns_topic": "messages", "AWS::SNS::Topic": "messages",
     "aws_backup_vault": "backups", "AWS::Backup::BackupVault": "backups",
+    "aws_ssm_document": "session data", "AWS::SSM::Document": "session data",
+    "aws_ecs_cluster": "ECS Exec session data", "AWS::ECS::Cluster": "ECS Exec session data",
 }
 
 

@@ -8,7 +8,8 @@ a run at the default threshold; teams that require CMKs raise it with
 ``--severity-threshold info`` or select it); a customer-managed
 key adds a key policy that limits who may decrypt, CloudTrail records of every
 use, rotation under the customer's control, and the ability to revoke access
-by disabling the key. Single-service key choices (Keyspaces, FSx, MemoryDB,
+by disabling the key. Session Manager preferences and ECS Exec sessions
+(TLS only unless a KMS key is named) are judged the same way. Single-service key choices (Keyspaces, FSx, MemoryDB,
 Timestream, AppFlow, Bedrock, DMS, MQ, Glue, Performance Insights...) come
 from the table in srmlint/aws/extractors/encryption_keys.py. Services with no encryption at all are ENC001-ENC003.
 Fix: point the resource at a customer-managed ``aws_kms_key``.
@@ -42,6 +43,10 @@ SERVICES = (
     "efs", "elasticache", "opensearch", "ebs", "ec2", "emr",
 )
 
+
+#: Resources whose facts are about interactive sessions (Session Manager, ECS
+#: Exec): TLS always protects them; a KMS key adds a second, customer-held layer.
+SESSION_TYPES = frozenset({"aws_ssm_document", "AWS::SSM::Document", "aws_ecs_cluster", "AWS::ECS::Cluster"})
 
 _LOG_DELIVERY = ("logging.s3.amazonaws.com", "acs.amazonaws.com/groups/s3/LogDelivery", "log-delivery-write",
                  "LogDeliveryWrite")
@@ -102,7 +107,8 @@ class CustomerManagedKey(Rule):
                 "encryption_configuration { encryption_type = \"KMS\", kms_key = ... }; EKS: encryption_config "
                 "{ resources = [\"secrets\"], provider { key_arn = ... } }; Glue jobs, crawlers and development "
                 "endpoints: security_configuration = aws_glue_security_configuration.<name>.name, with SSE-KMS/CSE-KMS "
-                "modes)."
+                "modes; Session Manager preferences document (Standard_Stream): inputs.kmsKeyId; aws_ecs_cluster: "
+                "configuration { execute_command_configuration { kms_key_id = ... } })."
             ),
             "cloudformation": (
                 "Create an AWS::KMS::Key (EnableKeyRotation: true) and reference it: KmsKeyId / "
@@ -112,7 +118,8 @@ class CustomerManagedKey(Rule):
                 "EncryptionConfiguration {EncryptionType: KMS, KmsKey}; EKS: EncryptionConfig "
                 "[{Resources: [secrets], Provider: {KeyArn}}]; Glue jobs and development endpoints: "
                 "SecurityConfiguration, crawlers: CrawlerSecurityConfiguration, naming an "
-                "AWS::Glue::SecurityConfiguration with SSE-KMS/CSE-KMS modes)."
+                "AWS::Glue::SecurityConfiguration with SSE-KMS/CSE-KMS modes; Session Manager preferences "
+                "document: inputs kmsKeyId; ECS cluster: Configuration.ExecuteCommandConfiguration.KmsKeyId)."
             ),
         },
         url="https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-mgmt",
@@ -138,6 +145,12 @@ class CustomerManagedKey(Rule):
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
         if resource.type in NO_CUSTOMER_KEY or resource.type in EBS_DEFAULT_TYPES:
+            return
+        if resource.type in SESSION_TYPES:
+            for fact in facts.of(EncryptionAtRest):
+                if fact.state == "aws_managed_key":
+                    yield Hit(f"{subject(resource)} encrypts its {contents(resource)} with TLS only, not also "
+                              "with a customer-managed KMS key", path=fact.path)
             return
         if responsibility.service_id not in SERVICES and resource.type not in KEY_CHOICES:
             return

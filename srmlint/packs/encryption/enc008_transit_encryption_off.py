@@ -32,6 +32,7 @@ WHAT = {
     "require_ssl": "required SSL/TLS connections",
     "inter_container": "encryption of traffic between the job's instances",
     "cluster_nodes": "in-transit encryption between cluster nodes",
+    "email_delivery": "required TLS for outgoing email",
 }
 
 
@@ -44,7 +45,7 @@ class TransitEncryptionOff(Rule):
         layer="encryption",
         facts=(EncryptionInTransit,),
         services=("elasticache", "opensearch", "msk", "ecs", "dynamodb", "redshift", "rds", "docdb", "appsync",
-                  "memorydb", "sagemaker", "emr"),
+                  "memorydb", "sagemaker", "emr", "ses"),
         setting="encryption_in_transit",
         rationale=(
             "Network traffic protection is the customer's side of the shared responsibility model. "
@@ -61,14 +62,16 @@ class TransitEncryptionOff(Rule):
                 "aws_ecs_task_definition: efs_volume_configuration { transit_encryption = \"ENABLED\" }; "
                 "aws_dax_cluster: cluster_endpoint_encryption_type = \"TLS\"; parameter groups: "
                 "require_ssl = true (Redshift), rds.force_ssl = 1 / require_secure_transport = ON (RDS), "
-                "tls = enabled (DocumentDB)."
+                "tls = enabled (DocumentDB); aws_ses_configuration_set: delivery_options { tls_policy = "
+                "\"Require\" }."
             ),
             "cloudformation": (
                 "ElastiCache: TransitEncryptionEnabled: true; OpenSearch: NodeToNodeEncryptionOptions "
                 "{Enabled: true}; MSK: EncryptionInfo.EncryptionInTransit {ClientBroker: TLS, InCluster: "
                 "true}; ECS: EFSVolumeConfiguration {TransitEncryption: ENABLED}; DAX: "
                 "ClusterEndpointEncryptionType: TLS; parameter groups: require_ssl: 'true' (Redshift), "
-                "rds.force_ssl: '1' / require_secure_transport: 'ON' (RDS), tls: enabled (DocumentDB)."
+                "rds.force_ssl: '1' / require_secure_transport: 'ON' (RDS), tls: enabled (DocumentDB); SES "
+                "configuration set: DeliveryOptions {TlsPolicy: REQUIRE}."
             ),
         },
         url="https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html",
@@ -101,6 +104,11 @@ class TransitEncryptionOff(Rule):
         for fact in facts.of(EncryptionInTransit):
             what = WHAT.get(fact.aspect)
             if what is None:
+                continue
+            if fact.aspect == "email_delivery" and fact.state in ("disabled", "unset"):
+                yield Hit(f"{subject(resource)} does not require TLS for outgoing email (TLS policy "
+                          f"{fact.value or 'unset, Optional'}: SES delivers in plaintext to a server that offers "
+                          "no TLS)", path=fact.path)
                 continue
             if fact.state == "disabled":
                 detail = f" ({fact.value})" if isinstance(fact.value, str) and fact.aspect != "require_ssl" else ""

@@ -27,6 +27,7 @@ def srmlint_rules() -> list[Rule]:
     )
     from srmlint.packs.public_access.pub016_emr_block_public_access_off import EmrBlockPublicAccessOff
     from srmlint.packs.public_access.pub017_internet_facing_alb_without_waf import InternetFacingAlbWithoutWaf
+    from srmlint.packs.public_access.pub018_cloudfront_default_root_object import CloudFrontDefaultRootObject
 
     return [
         S3PublicAcl(),
@@ -46,4 +47,5 @@ def srmlint_rules() -> list[Rule]:
         CognitoUnauthenticatedIdentities(),
         EmrBlockPublicAccessOff(),
         InternetFacingAlbWithoutWaf(),
+        CloudFrontDefaultRootObject(),
     ]
