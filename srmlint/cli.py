@@ -237,6 +237,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     _check_codes(args.ignore, known, "--ignore")
     _check_codes(cfg.select or [], known, f"{where}: `select`")
     _check_codes(cfg.ignore, known, f"{where}: `ignore`")
+    _check_options(cfg.options, metas, where)
     for glob, codes in cfg.per_file_ignores.items():
         _check_codes(codes, known, f"{where}: `per-file-ignores.{glob}`")
     select = args.select if args.select is not None else cfg.select
@@ -254,6 +255,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         resolve=_resolve_options(args, cfg),
         stdin=stdin,
         formats=args.framework,
+        rule_options=cfg.options,
     )
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix (or --diff)")
@@ -324,6 +326,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fix_outcome is not None and fix_outcome.rolled_back:
         return EXIT_ERROR  # a fix that breaks the file or leaves its finding is a bug in srmlint
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _check_options(options: Mapping[str, object], metas: Sequence[RuleMeta], where: str) -> None:
+    """Every configured rule option exists and has its default's type (a typo must not pass silently)."""
+    declared = {o.name: o for m in metas for o in m.options}
+    for name, value in options.items():
+        option = declared.get(name)
+        if option is None:
+            known = ", ".join(sorted(declared)) or "none"
+            raise UsageError(f"{where}: unknown rule option `{name}` in `options` (known: {known})")
+        kind = type(option.default)
+        if type(value) is not kind and not (kind is float and type(value) is int):
+            raise UsageError(f"{where}: `options.{name}` must be a {kind.__name__}, like its default "
+                             f"{option.default!r}")
 
 
 def _read_stdin(args: argparse.Namespace) -> tuple[str, bytes]:
@@ -651,6 +667,9 @@ def cmd_explain(argv: Sequence[str]) -> int:
             out.append("")
         for fmt, text in m.remediation.items():
             out += [f"Fix ({fmt}):", para(text), ""]
+        if m.options:
+            out += ["Options ([tool.srmlint.options]):",
+                    *(para(f"{o.name} = {o.default!r}: {o.help}") for o in m.options), ""]
         safety = _fix_registry().safety(m.id)
         if safety:
             words = {"safe": "safe (applied by --fix)", "unsafe": "unsafe (applied by --fix --unsafe-fixes only; "

@@ -43,6 +43,8 @@ class Config:
     variables: Mapping[str, Any] = field(default_factory=dict)
     #: CloudFormation parameter values (below --parameter).
     parameters: Mapping[str, Any] = field(default_factory=dict)
+    #: Rule options by name (``RuleMeta.options``); checked against the rules by the CLI.
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -116,6 +118,7 @@ _KEYS = {
     "report-unused-suppressions": ("report_unused_suppressions", _bool),
     "variables": ("variables", _value_table),
     "parameters": ("parameters", _value_table),
+    "options": ("options", _value_table),
 }
 
 

@@ -98,6 +98,9 @@ def render(metas: Sequence[RuleMeta]) -> str:
             out.append(f"- Setting: `{m.setting}`")
         if m.facts:
             out.append(f"- Reads: {', '.join(f'`{f.__name__}`' for f in m.facts)}")
+        for option in m.options:
+            out.append(f"- Option `{option.name}` (default `{option.default!r}`, in `[tool.srmlint.options]`): "
+                       f"{option.help}")
         out.append(f"- Reference: <{m.url}>")
         out += ["", m.rationale, ""]
         if m.aws_default:

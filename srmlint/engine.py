@@ -8,7 +8,7 @@ all come from plugins.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -137,6 +137,8 @@ class ScanOptions:
     stdin: tuple[str, bytes] | None = None
     #: Only these formats (``--framework``); None: every format.
     formats: frozenset[str] | None = None
+    #: Rule option values by name (``[tool.srmlint.options]``; see RuleMeta.options).
+    rule_options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -246,7 +248,8 @@ class Engine:
             SuppressionIndex.build(parsed, (m.id for m in self.rule_metas()))
             if options.inline_suppressions else None
         )
-        rules = [r for r in self.rules if select(r.meta)]
+        rules = [r.with_options(options.rule_options) if r.meta.options and options.rule_options else r
+                 for r in self.rules if select(r.meta)]
         dispatch: dict[tuple[frozenset[type], str | None], list[Rule]] = {}
         for resource in graph.resources():
             if (resource.module.location if resource.module else resource.location).file not in reported:

@@ -12,10 +12,12 @@ are its documentation (``srmlint explain``) and its test cases.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import ClassVar
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 from srmlint.facts import Fact, FactSet
 from srmlint.graph import ResourceGraph
@@ -74,6 +76,18 @@ class RuleMeta:
     #: What AWS does when the setting is unset, when the catalog says nothing.
     aws_default: str | None = None
     tags: Sequence[str] = ()
+    #: Settings a user may change in the configuration (``[tool.srmlint.options]``).
+    options: Sequence[RuleOption] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOption:
+    """A setting of a rule: its name in ``[tool.srmlint.options]``, its default
+    (whose type the configured value must have) and what it changes."""
+
+    name: str
+    default: int | float | str | bool
+    help: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +114,23 @@ class Rule:
     """Base class of Python rules: set ``meta``, implement ``check``."""
 
     meta: ClassVar[RuleMeta]
+    #: The configured values of ``meta.options`` (see :meth:`with_options`).
+    _options: Mapping[str, Any] = MappingProxyType({})
+
+    def option(self, name: str) -> Any:
+        """The configured value of one of ``meta.options``, else its default."""
+        if name in self._options:
+            return self._options[name]
+        return next(o.default for o in self.meta.options if o.name == name)
+
+    def with_options(self, options: Mapping[str, Any]) -> Rule:
+        """A copy of the rule reading these option values (only its own are kept)."""
+        mine = {o.name: options[o.name] for o in self.meta.options if o.name in options}
+        if not mine:
+            return self
+        configured = copy.copy(self)
+        configured._options = MappingProxyType(mine)
+        return configured
 
     def check(
         self,

@@ -102,3 +102,35 @@ def test_explicit_config_file(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["--config", "ci/srmlint.toml", "."]) == 0
     assert rule_ids(capsys) == []
+
+
+SSH_FROM = ('resource "aws_security_group" "s" {{\n  ingress {{\n    from_port   = 22\n    to_port     = 22\n'
+            '    protocol    = "tcp"\n    cidr_blocks = ["{cidr}"]\n  }}\n}}\n')
+
+
+@pytest.mark.parametrize(("options", "cidr", "flagged"), [
+    ("", "52.0.0.0/6", True),                            # default: public blocks wider than /8 count
+    ("", "52.0.0.0/12", False),
+    ("wide-cidr-prefix-ipv4 = 0\n", "52.0.0.0/6", False),  # only 0.0.0.0/0
+    ("wide-cidr-prefix-ipv4 = 0\n", "0.0.0.0/0", True),
+    ("wide-cidr-prefix-ipv4 = 16\n", "52.0.0.0/12", True),  # stricter
+    ("wide-cidr-prefix-ipv4 = 16\n", "10.0.0.0/8", False),  # private space never counts
+])
+def test_rule_option_sets_what_counts_as_the_internet(options: str, cidr: str, flagged: bool, tmp_path: Path,
+                                                      monkeypatch, capsys) -> None:
+    tree(tmp_path, {"pyproject.toml": f'[tool.srmlint]\nformat = "json"\n\n[tool.srmlint.options]\n{options}',
+                    "main.tf": SSH_FROM.format(cidr=cidr)})
+    monkeypatch.chdir(tmp_path)
+    main(["--select", "NET002", "--no-cache", "."])
+    assert (rule_ids(capsys) == ["NET002"]) is flagged
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ("wide-cidr-prefix = 0\n", "unknown rule option `wide-cidr-prefix`"),
+    ('wide-cidr-prefix-ipv4 = "8"\n', "`options.wide-cidr-prefix-ipv4` must be a int"),
+])
+def test_rule_option_mistakes_are_errors(options: str, message: str, tmp_path: Path, monkeypatch, capsys) -> None:
+    tree(tmp_path, {"pyproject.toml": f"[tool.srmlint.options]\n{options}", "main.tf": BUCKET})
+    monkeypatch.chdir(tmp_path)
+    assert main(["."]) == 2
+    assert message in capsys.readouterr().err

@@ -15,6 +15,7 @@ from srmlint.packs.network.cidr import (
     is_open,
     names,
     ports_opened,
+    wide_prefix,
 )
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Hit, Rule, locate_fact
@@ -32,7 +33,7 @@ class SensitivePortsFromInternet(Rule):
         self, resource: Resource, facts: FactSet, responsibility: Responsibility, graph: ResourceGraph
     ) -> Iterator[Hit]:
         for rule in facts.of(IngressRule):
-            if rule.source_kind != "cidr" or not is_open(rule.cidr):
+            if rule.source_kind != "cidr" or not is_open(rule.cidr, wide_prefix(self)):
                 continue
             if is_internet(rule.cidr) and covers_all_ports(rule):
                 continue  # NET001

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Mapping
 from typing import Any
 
 from srmlint.aws.facts import IngressRule
 from srmlint.model import Unknown
+from srmlint.rule import Rule, RuleOption
 
 
 def is_internet(cidr: Any) -> bool:
@@ -42,8 +44,21 @@ def covers_all_ports(rule: IngressRule) -> bool | None:
 
 #: A CIDR with a prefix shorter than this (IPv4 / IPv6) that is not wholly
 #: private address space is treated like the internet: ``0.0.0.0/1`` is half
-#: of it. Configuration files will make this a setting (issue 10).
+#: of it. The rules that use it take the options below from the configuration.
 WIDE_PREFIX = {4: 8, 6: 16}
+
+#: ``[tool.srmlint.options]`` of the rules that judge "from the internet".
+WIDE_PREFIX_OPTIONS = (
+    RuleOption("wide-cidr-prefix-ipv4", WIDE_PREFIX[4],
+               "a public IPv4 block with a prefix shorter than this counts as the internet (0: only 0.0.0.0/0)"),
+    RuleOption("wide-cidr-prefix-ipv6", WIDE_PREFIX[6],
+               "a public IPv6 block with a prefix shorter than this counts as the internet (0: only ::/0)"),
+)
+
+
+def wide_prefix(rule: Rule) -> dict[int, int]:
+    """The thresholds a rule was configured with."""
+    return {4: int(rule.option("wide-cidr-prefix-ipv4")), 6: int(rule.option("wide-cidr-prefix-ipv6"))}
 
 #: Remote administration: SSH and RDP.
 ADMIN_PORTS: dict[int, tuple[str, str]] = {22: ("SSH", "tcp"), 3389: ("RDP", "tcp udp")}
@@ -78,14 +93,14 @@ def network(cidr: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
         return None
 
 
-def is_open(cidr: Any) -> bool:
-    """The internet, or a public block wider than :data:`WIDE_PREFIX`."""
+def is_open(cidr: Any, wide: Mapping[int, int] = WIDE_PREFIX) -> bool:
+    """The internet, or a public block wider than ``wide`` (:data:`WIDE_PREFIX`)."""
     net = network(cidr)
     if net is None:
         return False
     if net.prefixlen == 0:
         return True
-    return net.prefixlen < WIDE_PREFIX[net.version] and not net.is_private
+    return net.prefixlen < wide[net.version] and not net.is_private
 
 
 def port_range(protocol: Any, lo: Any, hi: Any) -> tuple[int, int] | None:

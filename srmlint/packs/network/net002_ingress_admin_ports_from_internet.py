@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from srmlint.aws.facts import IngressRule
 from srmlint.packs.network._ports import SensitivePortsFromInternet
-from srmlint.packs.network.cidr import ADMIN_PORTS
+from srmlint.packs.network.cidr import ADMIN_PORTS, WIDE_PREFIX_OPTIONS
 from srmlint.rule import Example, RuleMeta, Severity
 
 
@@ -71,4 +71,5 @@ class IngressAdminPortsFromInternet(SensitivePortsFromInternet):
             ),
         },
         tags=("network", "security-group", "ssh", "rdp"),
+        options=WIDE_PREFIX_OPTIONS,
     )

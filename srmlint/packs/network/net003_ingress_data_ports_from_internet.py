@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from srmlint.aws.facts import IngressRule
 from srmlint.packs.network._ports import SensitivePortsFromInternet
-from srmlint.packs.network.cidr import DATA_PORTS
+from srmlint.packs.network.cidr import DATA_PORTS, WIDE_PREFIX_OPTIONS
 from srmlint.rule import Example, RuleMeta, Severity
 
 
@@ -70,4 +70,5 @@ class IngressDataPortsFromInternet(SensitivePortsFromInternet):
             ),
         },
         tags=("network", "security-group", "database"),
+        options=WIDE_PREFIX_OPTIONS,
     )

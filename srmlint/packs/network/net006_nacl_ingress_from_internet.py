@@ -15,7 +15,16 @@ from srmlint.aws.facts import NetworkAclRule
 from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
-from srmlint.packs.network.cidr import ADMIN_PORTS, describe_ports, is_internet, is_open, names, ports_opened
+from srmlint.packs.network.cidr import (
+    ADMIN_PORTS,
+    WIDE_PREFIX_OPTIONS,
+    describe_ports,
+    is_internet,
+    is_open,
+    names,
+    ports_opened,
+    wide_prefix,
+)
 from srmlint.packs.network.net012_nacl_all_traffic_from_internet import admits_all
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, Rule, RuleMeta, Severity, locate_fact
@@ -80,6 +89,7 @@ class NaclIngressFromInternet(Rule):
             ),
         },
         tags=("network", "nacl", "ssh", "rdp"),
+        options=WIDE_PREFIX_OPTIONS,
     )
 
     def check(
@@ -87,7 +97,7 @@ class NaclIngressFromInternet(Rule):
     ) -> Iterator[Hit]:
         entries = facts.of(NetworkAclRule)
         for entry in entries:
-            if entry.egress is not False or entry.action != "allow" or not is_open(entry.cidr):
+            if entry.egress is not False or entry.action != "allow" or not is_open(entry.cidr, wide_prefix(self)):
                 continue
             if admits_all(entry, entries):
                 continue  # NET012

@@ -17,7 +17,7 @@ from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
 from srmlint.model import Resource
 from srmlint.packs.network._ports import SensitivePortsFromInternet
-from srmlint.packs.network.cidr import ADMIN_PORTS, DATA_PORTS, ports_opened
+from srmlint.packs.network.cidr import ADMIN_PORTS, DATA_PORTS, WIDE_PREFIX_OPTIONS, ports_opened
 from srmlint.responsibility import Responsibility
 from srmlint.rule import Example, Hit, RuleMeta, Severity
 
@@ -82,6 +82,7 @@ class IngressHttpFromInternet(SensitivePortsFromInternet):
             ),
         },
         tags=("network", "security-group", "http"),
+        options=WIDE_PREFIX_OPTIONS,
     )
 
     def check(
