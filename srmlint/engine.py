@@ -27,6 +27,7 @@ from srmlint.parsers import Parser
 # srmlint.reading; MAX_FILE_BYTES and read_file stay importable from here.
 from srmlint.reading import read_all, read_bytes
 from srmlint.resolve import BRANCHES, ResolveOptions, resolve_scan
+from srmlint.resolve.plan import PLANNED, SUPERSEDED, PlannedAt
 from srmlint.responsibility import Owner, Responsibility
 from srmlint.rule import Rule, RuleMeta, Severity
 from srmlint.suppress import SuppressionIndex
@@ -252,8 +253,10 @@ class Engine:
                  for r in self.rules if select(r.meta)]
         dispatch: dict[tuple[frozenset[type], str | None], list[Rule]] = {}
         for resource in graph.resources():
-            if (resource.module.location if resource.module else resource.location).file not in reported:
-                continue  # a context file's: it informs the graph, nothing is said about it
+            planned: PlannedAt | None = resource.meta.get(PLANNED)  # a plan's instance, at its .tf lines
+            origin = planned.plan if planned else (resource.module or resource).location.file
+            if origin not in reported or resource.meta.get(SUPERSEDED):
+                continue  # a context file's (it informs the graph), or one a scanned plan checks
             try:
                 responsibility = self.catalog.classify_resource(resource)
             except Exception as exc:  # a catalog condition that trips on odd attributes
@@ -273,7 +276,10 @@ class Engine:
             checked = (self._check_branches(resource, branches, responsibility, graph, rules, dispatch)
                        if branches else self._check(resource, facts, responsibility, graph, rules, dispatch))
             for finding in checked:
-                ignore = suppressions.match(resource, finding.rule_id) if suppressions else None
+                if planned is not None:  # names the plan; the configuration's suppressions hold
+                    finding = planned.annotate(finding)
+                ignore = suppressions.match(planned.configured if planned else resource,
+                                            finding.rule_id) if suppressions else None
                 if ignore is not None:
                     finding = replace(finding, suppressed=True, suppression="inline",
                                       suppression_reason=ignore.reason)

@@ -218,10 +218,226 @@ def test_stats_names_the_module_calls_srmlint_cannot_see_into(tmp_path, capsys) 
 
     (tmp_path / "main.tf").write_text(
         'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n'
-        'module "role" {\n  source = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"\n}\n'
+        'module "bus" {\n  source = "terraform-aws-modules/eventbridge/aws"\n}\n'
         'module "own" {\n  source = "git::https://example.com/infra/modules.git//net"\n}\n')
     main(["--stats", "--no-cache", "--isolated", str(tmp_path)])
     err = capsys.readouterr().err
     line = next(x for x in err.splitlines() if "module calls not analysed" in x)
-    assert "iam-assumable-role" in line and "example.com/infra" in line
+    assert "terraform-aws-modules/eventbridge/aws" in line and "example.com/infra" in line
     assert "terraform-aws-modules/vpc/aws" not in line, "the vpc call is read through its shim"
+
+
+# -- rds, ec2-instance, ecr, dynamodb-table, iam submodules ------------------------------------------------
+
+def _rules_at(result, prefix: str = "") -> list[tuple[str, int]]:
+    return sorted((f.rule_id, f.line) for f in result.findings if f.rule_id.startswith(prefix))
+
+
+def test_rds_inputs_land_on_their_lines(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "open" {
+  source                      = "terraform-aws-modules/rds/aws"
+  version                     = "~> 6.0"
+  identifier                  = "open"
+  engine                      = "mysql"
+  storage_encrypted           = false
+  publicly_accessible         = true
+  backup_retention_period     = 0
+  family                      = "mysql8.0"
+  parameters = [
+    { name = "character_set_server", value = "utf8mb4" },
+    { name = "require_secure_transport", value = "0" },
+  ]
+}
+"""})
+    assert [f.line for f in _by_rule(result, "ENC003")] == [6]
+    assert [f.line for f in _by_rule(result, "PUB007")] == [7]
+    assert [f.line for f in _by_rule(result, "BKP003")] == [8]
+    assert [f.line for f in _by_rule(result, "ENC008")] == [12]  # the parameter's own entry
+    assert all(f.resource is not None and f.resource.address.startswith("module.open.")
+               and f.module_call is not None and f.module_call.line == 1 for f in result.findings)
+    assert not _by_rule(result, "SRM000")
+
+
+def test_rds_secure_defaults_raise_no_exposure_or_encryption_finding(scan_files: ScanFiles) -> None:
+    """storage_encrypted defaults to true, publicly_accessible to false, auto minor upgrades on,
+    the master password managed in Secrets Manager: what is left is what the module leaves off."""
+    result = scan_files({"main.tf": """\
+module "db" {
+  source     = "terraform-aws-modules/rds/aws"
+  identifier = "app"
+  engine     = "postgres"
+  family     = "postgres16"
+}
+
+module "instance_only" {
+  source     = "terraform-aws-modules/rds/aws//modules/db_instance"
+  identifier = "app2"
+  engine     = "postgres"
+}
+
+module "hardened" {
+  source                              = "terraform-aws-modules/rds/aws"
+  identifier                          = "app3"
+  engine                              = "postgres"
+  kms_key_id                          = "arn:aws:kms:eu-west-1:111122223333:key/abc"
+  backup_retention_period             = 14
+  deletion_protection                 = true
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = ["postgresql", "upgrade"]
+  performance_insights_enabled        = true
+  performance_insights_kms_key_id     = "arn:aws:kms:eu-west-1:111122223333:key/abc"
+  monitoring_interval                 = 30
+  monitoring_role_arn                 = "arn:aws:iam::111122223333:role/rds-monitoring"
+}
+"""})
+    assert not [f for f in result.findings if f.rule_id in ("ENC003", "PUB007", "ENC008", "BKP003", "SRM000")]
+    assert {f.rule_id for f in result.findings if f.line == 1} == {f.rule_id for f in result.findings if f.line == 8}
+    assert [f for f in result.findings if f.line >= 14] == []
+    assert sum(t.resource.type == "aws_db_instance" for t in result.resources) == 3
+
+
+def test_ec2_instance_inputs_and_imdsv2_default(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "web" {
+  source    = "terraform-aws-modules/ec2-instance/aws"
+  version   = "~> 6.0"
+  name      = "web"
+  subnet_id = "subnet-123"
+  root_block_device = {
+    encrypted = true
+    size      = 20
+  }
+}
+
+module "loose" {
+  source                      = "terraform-aws-modules/ec2-instance/aws"
+  name                        = "loose"
+  associate_public_ip_address = true
+  metadata_options = {
+    http_tokens = "optional"
+  }
+  root_block_device = {
+    encrypted = false
+  }
+  ebs_volumes = {
+    "/dev/sdf" = {
+      size      = 10
+      encrypted = false
+    }
+  }
+}
+
+module "v5" {
+  source  = "terraform-aws-modules/ec2-instance/aws"
+  version = "~> 5.0"
+  metadata_options = {
+    http_endpoint = "enabled"
+  }
+  root_block_device = [
+    {
+      encrypted = true
+    },
+  ]
+  ebs_block_device = [
+    {
+      device_name = "/dev/sdf"
+      encrypted   = false
+    },
+  ]
+}
+"""})
+    assert [f.line for f in _by_rule(result, "CMP001")] == [16]  # only the explicit "optional"
+    assert [f.line for f in _by_rule(result, "PUB008")] == [15]
+    assert sorted(f.line for f in _by_rule(result, "ENC003")) == [19, 44]  # the root volume; the v5 EBS entry
+    assert [f.line for f in _by_rule(result, "ENC002")] == [22]  # the ebs_volumes input
+    assert not [f for f in result.findings if f.line <= 10 and f.rule_id.startswith(("ENC00", "CMP", "PUB"))
+                and f.rule_id != "ENC004"]
+
+
+def test_ecr_and_dynamodb_table_inputs(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "ecr" {
+  source          = "terraform-aws-modules/ecr/aws"
+  repository_name = "app"
+}
+
+module "ecr_loose" {
+  source                          = "terraform-aws-modules/ecr/aws"
+  repository_name                 = "loose"
+  repository_image_tag_mutability = "MUTABLE"
+  repository_image_scan_on_push   = false
+  create_repository_policy        = false
+  repository_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "ecr:*" }]
+  })
+}
+
+module "table" {
+  source                         = "terraform-aws-modules/dynamodb-table/aws"
+  name                           = "t"
+  hash_key                       = "id"
+  point_in_time_recovery_enabled = false
+}
+
+module "table_good" {
+  source                             = "terraform-aws-modules/dynamodb-table/aws"
+  name                               = "t2"
+  hash_key                           = "id"
+  point_in_time_recovery_enabled     = true
+  server_side_encryption_enabled     = true
+  server_side_encryption_kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/abc"
+  deletion_protection_enabled        = true
+}
+"""})
+    # Tags are immutable and images scanned by default: the first call only lacks a customer-managed key.
+    assert {f.rule_id for f in result.findings if f.line <= 4} == {"ENC004"}
+    assert [f.line for f in _by_rule(result, "CMP008")] == [9]
+    assert [f.line for f in _by_rule(result, "CMP007")] == [10]
+    assert [f.line for f in _by_rule(result, "PUB006")] == [12]
+    assert [f.line for f in _by_rule(result, "BKP006")] == [22]
+    assert [f for f in result.findings if f.line >= 25] == []
+
+
+def test_iam_submodules(scan_files: ScanFiles) -> None:
+    result = scan_files({"main.tf": """\
+module "role" {
+  source      = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  version     = "~> 5.0"
+  create_role = true
+  role_name   = "ops"
+
+  attach_admin_policy = true
+}
+
+module "policy" {
+  source = "terraform-aws-modules/iam/aws//modules/iam-policy"
+  name   = "all"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}
+
+module "not_created" {
+  source              = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  attach_admin_policy = true
+}
+"""})
+    assert [f.line for f in _by_rule(result, "IAM006")] == [7]  # create_role defaults to false: not line 21
+    assert [f.line for f in _by_rule(result, "IAM001")] == [13]
+
+
+@pytest.mark.parametrize(("source", "tail"), [
+    ("terraform-aws-modules/rds/aws", "rds"),
+    ("terraform-aws-modules/rds/aws//modules/db_instance", "rds/modules/db_instance"),
+    ("terraform-aws-modules/ec2-instance/aws", "ec2-instance"),
+    ("terraform-aws-modules/ecr/aws", "ecr"),
+    ("github.com/terraform-aws-modules/terraform-aws-dynamodb-table?ref=03b38ee", "dynamodb-table"),
+    ("terraform-aws-modules/iam/aws//modules/iam-policy", "iam/modules/iam-policy"),
+    ("terraform-aws-modules/iam/aws//modules/iam-assumable-role", "iam/modules/iam-assumable-role"),
+])
+def test_new_shims_are_found(source: str, tail: str) -> None:
+    found = shim_directory(source)
+    assert found is not None and found.replace("\\", "/").endswith(f"terraform-aws-modules/{tail}")

@@ -663,3 +663,16 @@ class ClientOverride(Fact):
     what: str
     enforced: bool | Unknown | None
     default: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ClientAuthentication(Fact):
+    """Whether a data store's endpoint makes clients authenticate before they
+    read or write data (encryption theme: ElastiCache Redis OSS/Valkey
+    replication groups, whose AUTH token or RBAC user groups require in-transit
+    encryption). ``mechanism``: ``token`` (a password, AUTH), ``user_group``
+    (RBAC users), ``none`` (the template names neither: any client that
+    reaches the port is served), ``unknown`` (not statically known)."""
+
+    mechanism: Literal["token", "user_group", "none", "unknown"]
+    engine: str | None = None

@@ -18,6 +18,7 @@ from srmlint.aws.facts import (
     AutomaticUpdates,
     Backtrack,
     BackupRetention,
+    ClientAuthentication,
     ClientOverride,
     CodeSigning,
     DeletionProtection,
@@ -215,6 +216,12 @@ def in_transit(fact: EncryptionInTransit) -> Status:
     return "unset_or_insecure"
 
 
+def client_authentication(fact: ClientAuthentication) -> Status:
+    if fact.mechanism == "unknown":
+        return "unknown"
+    return "unset_or_insecure" if fact.mechanism == "none" else "configured"
+
+
 def key_rotation(fact: KeyRotation) -> Status | None:
     if fact.rotatable is not True:
         return None if fact.rotatable is False else "unknown"
@@ -355,6 +362,7 @@ def transfer_lock(fact: DomainTransferLock) -> Status:
 
 JUDGES: Mapping[type[Fact], Judge] = {
     ClientOverride: client_override,
+    ClientAuthentication: client_authentication,
     EncryptionAtRest: encryption,
     IngressRule: ingress,
     PolicyStatement: policy,

@@ -31,8 +31,12 @@ What is read, and how:
   module instance, so a bucket still finds its encryption configuration and
   public access block through the graph.
 * Locations are spans in the plan file (``terraform show -json`` writes one
-  line: columns tell the resources apart). Mapping them back to the ``.tf``
-  files beside the plan is not done.
+  line: columns tell the resources apart). The reader sees one file only:
+  when the configuration is beside the plan, the resolve stage
+  (:mod:`srmlint.resolve.plan`) moves them to the ``.tf`` blocks the
+  instances were planned from; the module calls' ``source`` from the
+  ``configuration`` section (``module_sources`` in the ``plan`` definition)
+  lets it check that the configuration is still the plan's.
 """
 
 from __future__ import annotations
@@ -245,8 +249,9 @@ class _Plan:
                 "terraform", instance.type, instance.name, address, attributes, location, self.path,
                 instance.mode, locations, meta={GENERATED: True}))
         references = list(self._references(resources, instances))
-        plan = Definition("plan", "plan", {k: self.document.get(k) for k in ("format_version", "terraform_version")},
-                          self.whole, self.path)
+        header: dict[str, Any] = {k: self.document.get(k) for k in ("format_version", "terraform_version")}
+        header["module_sources"] = _module_sources(self.document.get("configuration"))
+        plan = Definition("plan", "plan", header, self.whole, self.path)
         return ParsedFile(self.path, "terraform", tuple(resources), (plan,), tuple(references),
                           tuple(self.problems))
 
@@ -330,6 +335,25 @@ def _paths(value: Any, prefix: AttrPath = ()) -> Iterator[AttrPath]:
         for index, item in enumerate(value):
             yield (*prefix, index)
             yield from _paths(item, (*prefix, index))
+
+
+def _module_sources(configuration: Any) -> dict[str, str]:
+    """Module path (``module.a.module.b``) -> the ``source`` the configuration gave the call."""
+    out: dict[str, str] = {}
+    stack: list[tuple[Any, str, int]] = [
+        (configuration.get("root_module") if isinstance(configuration, dict) else None, "", 0)]
+    while stack:
+        module, prefix, depth = stack.pop()
+        calls = module.get("module_calls") if isinstance(module, dict) else None
+        if not isinstance(calls, dict) or depth > 32:
+            continue
+        for name, call in calls.items():
+            if isinstance(call, dict):
+                path = f"{prefix}module.{name}"
+                if isinstance(call.get("source"), str):
+                    out[path] = call["source"]
+                stack.append((call.get("module"), path + ".", depth + 1))
+    return out
 
 
 def _config_resources(module: dict[str, Any], prefix: str, out: dict[str, Any]) -> None:

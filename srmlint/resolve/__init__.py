@@ -121,6 +121,14 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
                 with contextlib.suppress(Exception, RecursionError):
                     by_path[pf.path] = resolve_cloudformation(pf, options.parameters)
 
+    plans = [pf for pf in parsed if pf.format == "terraform" and any(d.kind == "plan" for d in pf.definitions)]
+    if plans:
+        # A plan beside its configuration: its resources at the .tf lines (resolve/plan.py).
+        from srmlint.resolve.plan import locate_plans
+
+        located, expanded = locate_plans(plans, groups, by_path, expanded)
+        by_path.update(located)
+
     def one(pf: ParsedFile) -> ParsedFile:
         result = by_path.get(pf.path, pf)
         extra = problems.get(pf.path)

@@ -113,15 +113,19 @@ def test_never_raises_on_odd_plans() -> None:
 def test_findings_on_a_plan_beside_its_configuration(scan_files: ScanFiles) -> None:
     result = scan_files({
         "plan.json": PLAN,
-        # the configuration beside it declares the same addresses: scopes differ, nothing collides
+        # the configuration beside it declares one of the plan's resources: that one is reported at
+        # its block (tests/resolve/test_plan_locations.py), the others stay on the plan's lines
         "main.tf": 'resource "aws_s3_bucket" "logs" {\n  bucket = "my-logs"\n}\n',
     })
     found = {(f.rule_id, f.file, f.resource.address if f.resource else None) for f in result.findings}
     assert ("ENC003", "plan.json", "aws_db_instance.db[0]") in found
     assert ("NET002", "plan.json", "module.net.aws_security_group.open") in found
     assert not [f for f in result.findings if f.resource and f.resource.address == "aws_s3_bucket.old"]
-    # the plan's bucket is encrypted through the linked configuration; the .tf one is read on its own
-    assert ("ENC004", "plan.json", "aws_s3_bucket.logs") in found
+    # the plan's bucket (encrypted through the linked configuration) is checked once, at its .tf block
+    enc004 = [f for f in result.findings if f.rule_id == "ENC004"]
+    assert [(f.file, f.line, f.resource.address if f.resource else None) for f in enc004] == [
+        ("main.tf", 1, "aws_s3_bucket.logs")]
+    assert enc004[0].message.endswith("(from plan plan.json)")
     assert not [f for f in result.findings if f.rule_id == "SRM000"]
     enc003 = next(f for f in result.findings if f.rule_id == "ENC003")
     assert enc003.line == _line('"storage_encrypted": false,')

@@ -22,10 +22,12 @@ def srmlint_rules() -> list[Rule]:
     from srmlint.packs.encryption.enc012_athena_client_override import AthenaClientOverride
     from srmlint.packs.encryption.enc013_s3_secure_transport import S3SecureTransport
     from srmlint.packs.encryption.enc014_expired_server_ca import ExpiredServerCa
+    from srmlint.packs.encryption.enc015_sha1_ssh_policy import Sha1SshPolicy
+    from srmlint.packs.encryption.enc016_cache_without_auth import CacheWithoutAuth
 
     return [
         S3DefaultEncryption(), EbsVolumeEncryption(), DataStoreUnencrypted(), CustomerManagedKey(),
         KmsKeyRotation(), PlaintextHttp(), OutdatedTlsPolicy(), TransitEncryptionOff(), CopyNotEncrypted(),
         EbsDefaultEncryptionOff(), CloudFrontHsts(), AthenaClientOverride(),
-        S3SecureTransport(), ExpiredServerCa(),
+        S3SecureTransport(), ExpiredServerCa(), Sha1SshPolicy(), CacheWithoutAuth(),
     ]

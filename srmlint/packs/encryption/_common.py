@@ -39,6 +39,7 @@ NO_CUSTOMER_KEY = frozenset({"aws_dax_cluster", "AWS::DAX::Cluster", "aws_api_ga
 
 NOUNS: dict[str, str] = {
     "aws_s3_bucket": "S3 bucket", "AWS::S3::Bucket": "S3 bucket",
+    "aws_s3_object": "S3 object", "aws_s3_bucket_object": "S3 object", "aws_s3_object_copy": "S3 object copy",
     "aws_ebs_volume": "EBS volume", "AWS::EC2::Volume": "EBS volume",
     "aws_db_instance": "RDS instance", "AWS::RDS::DBInstance": "RDS instance",
     "aws_rds_cluster": "RDS cluster", "AWS::RDS::DBCluster": "RDS cluster",

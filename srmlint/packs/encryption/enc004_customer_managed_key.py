@@ -8,7 +8,8 @@ a run at the default threshold; teams that require CMKs raise it with
 ``--severity-threshold info`` or select it); a customer-managed
 key adds a key policy that limits who may decrypt, CloudTrail records of every
 use, rotation under the customer's control, and the ability to revoke access
-by disabling the key. Session Manager preferences and ECS Exec sessions
+by disabling the key. S3 objects without a key of their own are judged by their bucket's
+default encryption when the bucket is in the scan. Session Manager preferences and ECS Exec sessions
 (TLS only unless a KMS key is named) are judged the same way. Single-service key choices (Keyspaces, FSx, MemoryDB,
 Timestream, AppFlow, Bedrock, DMS, MQ, Glue, Performance Insights...) come
 from the table in srmlint/aws/extractors/encryption_keys.py. Services with no encryption at all are ENC001-ENC003.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from srmlint.aws.extractors.encryption_objects import OBJECT_TYPES
 from srmlint.aws.facts import EncryptionAtRest
 from srmlint.facts import FactSet
 from srmlint.graph import ResourceGraph
@@ -160,7 +162,10 @@ class CustomerManagedKey(Rule):
         for fact in facts.of(EncryptionAtRest):
             what = part(fact.path, resource.type)
             target = f"its {what or contents(resource)}"
-            if fact.state == "aws_managed_key":
+            if fact.state == "aws_managed_key" and resource.type in OBJECT_TYPES and fact.path == ("bucket",):
+                yield Hit(f"{subject(resource)} names no KMS key, so it takes its bucket's default encryption, "
+                          "SSE-S3 (a key AWS owns), not a customer-managed KMS key", path=fact.path)
+            elif fact.state == "aws_managed_key":
                 yield Hit(f"{subject(resource)} encrypts {target} with an AWS-managed key, not a "
                           "customer-managed KMS key", path=fact.path)
             elif fact.state == "unset" and (default_encrypted or key_choice_only(resource.type, fact.path)) \
