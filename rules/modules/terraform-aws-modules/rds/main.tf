@@ -8,7 +8,8 @@
 # false before v3, true since; copy_tags_to_snapshot: true since v7; manage_master_user_password: true since v6, so a given
 # password is not used unless it is set to false). The option group, subnet group,
 # monitoring role and secret rotation are not modelled. Locations are moved to the call.
-# The same shim, with "create" for "create_db_instance", is modules/db_instance/main.tf.
+# As the real module does, the instance and its log groups come from modules/db_instance (called below);
+# this file adds the parameter group.
 
 variable "create_db_instance" {
   type    = bool
@@ -225,76 +226,49 @@ variable "tags" {
   default = {}
 }
 
-locals {
-  create     = var.create_db_instance
-  is_replica = var.replicate_source_db != null
-}
+module "db_instance" {
+  source                                 = "./modules/db_instance"
 
-resource "aws_db_instance" "this" {
-  count = local.create ? 1 : 0
-
-  identifier     = var.identifier
-  engine         = local.is_replica ? null : var.engine
-  engine_version = var.engine_version
-  instance_class = var.instance_class
-
-  storage_encrypted = var.storage_encrypted
-  kms_key_id        = var.kms_key_id
-
-  username                            = !local.is_replica ? var.username : null
-  password                            = !local.is_replica && var.manage_master_user_password ? null : var.password
-  manage_master_user_password         = !local.is_replica && var.manage_master_user_password ? var.manage_master_user_password : null
-  master_user_secret_kms_key_id       = !local.is_replica && var.manage_master_user_password ? var.master_user_secret_kms_key_id : null
-  iam_database_authentication_enabled = var.iam_database_authentication_enabled
-
-  vpc_security_group_ids = var.vpc_security_group_ids
-  db_subnet_group_name   = var.db_subnet_group_name
-  parameter_group_name   = var.create_db_parameter_group ? aws_db_parameter_group.this[0].id : var.parameter_group_name
-
-  multi_az            = var.multi_az
-  publicly_accessible = var.publicly_accessible
-  ca_cert_identifier  = var.ca_cert_identifier
-
-  allow_major_version_upgrade = var.allow_major_version_upgrade
-  auto_minor_version_upgrade  = var.auto_minor_version_upgrade
-
-  snapshot_identifier   = var.snapshot_identifier
-  copy_tags_to_snapshot = var.copy_tags_to_snapshot
-  skip_final_snapshot   = var.skip_final_snapshot
-
-  performance_insights_enabled          = var.performance_insights_enabled
-  performance_insights_retention_period = var.performance_insights_enabled ? var.performance_insights_retention_period : null
-  performance_insights_kms_key_id       = var.performance_insights_enabled ? var.performance_insights_kms_key_id : null
-
-  replicate_source_db     = var.replicate_source_db
-  backup_retention_period = var.blue_green_update != null ? coalesce(var.backup_retention_period, 1) : var.backup_retention_period
-  monitoring_interval     = var.monitoring_interval
-  monitoring_role_arn     = var.monitoring_interval > 0 ? var.monitoring_role_arn : null
-
-  enabled_cloudwatch_logs_exports = var.enabled_cloudwatch_logs_exports
-
-  deletion_protection      = var.deletion_protection
-  delete_automated_backups = var.delete_automated_backups
-
-  dynamic "restore_to_point_in_time" {
-    for_each = var.restore_to_point_in_time != null ? [var.restore_to_point_in_time] : []
-
-    content {
-      restore_time                  = try(restore_to_point_in_time.value.restore_time, null)
-      source_db_instance_identifier = try(restore_to_point_in_time.value.source_db_instance_identifier, null)
-    }
-  }
-
-  dynamic "s3_import" {
-    for_each = var.s3_import != null ? [var.s3_import] : []
-
-    content {
-      source_engine = "mysql"
-      bucket_name   = try(s3_import.value.bucket_name, null)
-    }
-  }
-
-  tags = var.tags
+  create                                 = var.create_db_instance
+  identifier                             = var.identifier
+  engine                                 = var.engine
+  engine_version                         = var.engine_version
+  instance_class                         = var.instance_class
+  storage_encrypted                      = var.storage_encrypted
+  kms_key_id                             = var.kms_key_id
+  username                               = var.username
+  password                               = var.password
+  manage_master_user_password            = var.manage_master_user_password
+  master_user_secret_kms_key_id          = var.master_user_secret_kms_key_id
+  iam_database_authentication_enabled    = var.iam_database_authentication_enabled
+  publicly_accessible                    = var.publicly_accessible
+  multi_az                               = var.multi_az
+  vpc_security_group_ids                 = var.vpc_security_group_ids
+  db_subnet_group_name                   = var.db_subnet_group_name
+  ca_cert_identifier                     = var.ca_cert_identifier
+  allow_major_version_upgrade            = var.allow_major_version_upgrade
+  auto_minor_version_upgrade             = var.auto_minor_version_upgrade
+  snapshot_identifier                    = var.snapshot_identifier
+  copy_tags_to_snapshot                  = var.copy_tags_to_snapshot
+  skip_final_snapshot                    = var.skip_final_snapshot
+  performance_insights_enabled           = var.performance_insights_enabled
+  performance_insights_retention_period  = var.performance_insights_retention_period
+  performance_insights_kms_key_id        = var.performance_insights_kms_key_id
+  replicate_source_db                    = var.replicate_source_db
+  backup_retention_period                = var.backup_retention_period
+  blue_green_update                      = var.blue_green_update
+  monitoring_interval                    = var.monitoring_interval
+  monitoring_role_arn                    = var.monitoring_role_arn
+  enabled_cloudwatch_logs_exports        = var.enabled_cloudwatch_logs_exports
+  deletion_protection                    = var.deletion_protection
+  delete_automated_backups               = var.delete_automated_backups
+  restore_to_point_in_time               = var.restore_to_point_in_time
+  s3_import                              = var.s3_import
+  parameter_group_name                   = var.create_db_parameter_group ? aws_db_parameter_group.this[0].id : var.parameter_group_name
+  create_cloudwatch_log_group            = var.create_cloudwatch_log_group
+  cloudwatch_log_group_retention_in_days = var.cloudwatch_log_group_retention_in_days
+  cloudwatch_log_group_kms_key_id        = var.cloudwatch_log_group_kms_key_id
+  tags                                   = var.tags
 }
 
 resource "aws_db_parameter_group" "this" {
@@ -313,26 +287,18 @@ resource "aws_db_parameter_group" "this" {
   }
 }
 
-resource "aws_cloudwatch_log_group" "this" {
-  for_each = toset([for log in var.enabled_cloudwatch_logs_exports : log if local.create && var.create_cloudwatch_log_group])
-
-  name              = "/aws/rds/instance/${var.identifier}/${each.value}"
-  retention_in_days = var.cloudwatch_log_group_retention_in_days
-  kms_key_id        = var.cloudwatch_log_group_kms_key_id
-}
-
 output "db_instance_identifier" {
-  value = try(aws_db_instance.this[0].identifier, null)
+  value = module.db_instance.db_instance_identifier
 }
 
 output "db_instance_arn" {
-  value = try(aws_db_instance.this[0].arn, null)
+  value = module.db_instance.db_instance_arn
 }
 
 output "db_instance_address" {
-  value = try(aws_db_instance.this[0].address, null)
+  value = module.db_instance.db_instance_address
 }
 
 output "db_instance_endpoint" {
-  value = try(aws_db_instance.this[0].endpoint, null)
+  value = module.db_instance.db_instance_endpoint
 }
