@@ -328,7 +328,7 @@ class Engine:
         responsibility: Responsibility | None,
         graph: ResourceGraph,
         rules: Sequence[Rule],
-        dispatch: dict[tuple[frozenset[type], str | None], list[Rule]] | None = None,
+        dispatch: dict[tuple[frozenset[type], str | None], list[Rule]],
     ) -> Iterable[Finding]:
         if not facts:
             return
@@ -337,15 +337,13 @@ class Engine:
         # Which rules can fire depends only on the fact types and the service:
         # decided once per combination (a few hundred per scan), not per resource.
         key = (kinds, service)
-        applicable = dispatch.get(key) if dispatch is not None else None
+        applicable = dispatch.get(key)
         if applicable is None:
-            applicable = [
+            applicable = dispatch[key] = [
                 rule for rule in rules
                 if not (rule.meta.services and service not in rule.meta.services)
                 and any(issubclass(k, tuple(rule.meta.facts)) for k in kinds)
             ]
-            if dispatch is not None:
-                dispatch[key] = applicable
         for rule in applicable:
             try:
                 hits = list(rule.check(resource, facts, responsibility or _NOT_AWS, graph))
