@@ -290,10 +290,9 @@ def sns_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
     yield key_fact(resource.attributes, ("KmsMasterKeyId",))
 
 
-def dynamodb_tf(resource: Resource, graph: ResourceGraph) -> Facts:
-    a = resource.attributes
-    enabled, path = dig(a, "server_side_encryption", "enabled")
-    key, kpath = dig(a, "server_side_encryption", "kms_key_arn")
+def _dynamodb(a: Mapping[str, Any], block: str, flag_key: str, key_key: str) -> Facts:
+    enabled, path = dig(a, block, flag_key)
+    key, kpath = dig(a, block, key_key)
     flag = as_bool(enabled)
     if isinstance(flag, Unknown):
         yield EncryptionAtRest(path=path, source=None, state="unknown")
@@ -308,20 +307,12 @@ def dynamodb_tf(resource: Resource, graph: ResourceGraph) -> Facts:
         yield EncryptionAtRest(path=_parent(path, a), source=None, state="unset")
 
 
+def dynamodb_tf(resource: Resource, graph: ResourceGraph) -> Facts:
+    yield from _dynamodb(resource.attributes, "server_side_encryption", "enabled", "kms_key_arn")
+
+
 def dynamodb_cfn(resource: Resource, graph: ResourceGraph) -> Facts:
-    a = resource.attributes
-    enabled, path = dig(a, "SSESpecification", "SSEEnabled")
-    key, kpath = dig(a, "SSESpecification", "KMSMasterKeyId")
-    flag = as_bool(enabled)
-    if isinstance(flag, Unknown):
-        yield EncryptionAtRest(path=path, source=None, state="unknown")
-    elif flag is True:
-        yield EncryptionAtRest(path=kpath if is_set(key) else path, source=None,
-                               state=key_state(key) if is_set(key) else "aws_managed_key", key=key)
-    elif flag is False:
-        yield EncryptionAtRest(path=path, source=None, state="aws_managed_key")
-    else:
-        yield EncryptionAtRest(path=_parent(path, a), source=None, state="unset")
+    yield from _dynamodb(resource.attributes, "SSESpecification", "SSEEnabled", "KMSMasterKeyId")
 
 
 def ecr_tf(resource: Resource, graph: ResourceGraph) -> Facts:
