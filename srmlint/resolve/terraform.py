@@ -51,6 +51,8 @@ __all__ = ["TerraformInputs", "load_var_file", "parse_var_assignment", "resolve_
 MAX_MODULE_DEPTH = 8
 #: Same limit as the engine's: a module file larger than this is not read.
 _MAX_FILE_BYTES = 16 * 1024 * 1024
+#: Reference targets a module call's resolved copy has already inlined.
+_INLINED = ("var.", "local.")
 #: Module block arguments that are not inputs.
 _MODULE_META = frozenset({"source", "version", "providers", "count", "for_each", "depends_on"})
 
@@ -220,13 +222,52 @@ def _local_source(body: Mapping[str, Any]) -> str | None:
 # -- one module instance ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Directory:
+    """What every instance of one module directory shares: its declarations,
+    gathered once per scan, not once per call (a module called from sixty
+    examples would otherwise re-read its declarations and re-evaluate its
+    variable defaults sixty times)."""
+
+    locals: Mapping[str, Any]
+    modules: Mapping[str, Definition]
+    outputs: Mapping[str, Definition]
+    declared: Mapping[str, Mapping[str, Any]]
+    defaults: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, files: Sequence[ParsedFile]) -> _Directory:
+        locals_: dict[str, Any] = {}
+        modules: dict[str, Definition] = {}
+        outputs: dict[str, Definition] = {}
+        for pf in files:
+            for d in pf.definitions:
+                if d.kind == "local":
+                    locals_.setdefault(d.name, d.value)
+                elif d.kind == "module":
+                    modules.setdefault(d.name, d)
+                elif d.kind == "output":
+                    outputs.setdefault(d.name, d)
+        declared = _declared_variables(files)
+        return cls(locals_, modules, outputs, declared, _defaults(declared))
+
+
 @dataclass
 class _Shared:
     loader: _Loader
     problems: dict[str, list[ParseProblem]] = field(default_factory=dict)
+    _directories: dict[int, tuple[Sequence[ParsedFile], _Directory]] = field(default_factory=dict)
 
     def report(self, problem: ParseProblem) -> None:
         self.problems.setdefault(problem.location.file, []).append(problem)
+
+    def directory(self, files: Sequence[ParsedFile]) -> _Directory:
+        """The declarations of a module directory's files (the loader hands out
+        one list per directory, so its identity is the key)."""
+        known = self._directories.get(id(files))
+        if known is None or known[0] is not files:
+            known = self._directories[id(files)] = (files, _Directory.of(files))
+        return known[1]
 
 
 class _Instance:
@@ -256,20 +297,14 @@ class _Instance:
         self.key = key
         #: set for a registry module's shim: its locations move to the call
         self.relocator = relocator
-        self.locals: dict[str, Any] = {}
-        self.modules: dict[str, Definition] = {}
-        self.outputs: dict[str, Definition] = {}
-        for pf in files:
-            for d in pf.definitions:
-                if d.kind == "local":
-                    self.locals.setdefault(d.name, d.value)
-                elif d.kind == "module":
-                    self.modules.setdefault(d.name, d)
-                elif d.kind == "output":
-                    self.outputs.setdefault(d.name, d)
+        declarations = shared.directory(files)
+        self.locals = declarations.locals
+        self.modules = declarations.modules
+        self.outputs = declarations.outputs
         self.evaluator = Evaluator(variables, self.locals, self._module_outputs, directory or ".")
         self._children: dict[str, _Instance | None] = {}
         self._busy: set[str] = set()
+        self._outputs: dict[str, Any] = {}
 
     # -- child modules ------------------------------------------------------------------------
 
@@ -346,8 +381,9 @@ class _Instance:
                          (*self.stack, real), self.root, (*self.key, name), relocator)
 
     def _child_variables(self, files: Sequence[ParsedFile], body: Mapping[str, Any]) -> dict[str, Any]:
-        declared = _declared_variables(files)
-        values = _defaults(declared)
+        declarations = self.shared.directory(files)
+        declared = declarations.declared
+        values = dict(declarations.defaults)
         for key, raw in body.items():
             if key in _MODULE_META or key not in declared:
                 continue
@@ -360,7 +396,17 @@ class _Instance:
         return values
 
     def _module_outputs(self, name: str) -> Any:
-        """``module.NAME`` as an object of its outputs (what is static of them)."""
+        """``module.NAME`` as an object of its outputs (what is static of them),
+        evaluated once per call (a caller's outputs read it once per output)."""
+        if name in self._outputs:
+            return self._outputs[name]
+        busy = name in self._busy
+        value = self._evaluate_outputs(name)
+        if not busy:  # a value seen mid-expansion (a cycle) is not the call's value
+            self._outputs[name] = value
+        return value
+
+    def _evaluate_outputs(self, name: str) -> Any:
         definition = self.modules.get(name)
         if definition is None or not isinstance(definition.value, dict):
             return Unknown(E.Traversal("module", (E.GetAttr(name),)))
@@ -394,10 +440,19 @@ class _Instance:
                     a is b for a, b in zip(resources, pf.resources, strict=True))
                 out.append(pf if same else replace(pf, resources=resources))
                 continue
+            # A call's copy keeps the edges the graph can use: from a resource
+            # this call creates (or from a nested call) to anything but its own
+            # variables and locals, which resolving has already inlined. A
+            # module called sixty times would otherwise copy every edge of its
+            # locals and outputs, and of resources ``count`` turned off, sixty
+            # times over: most of the scan's references and none of its findings.
+            created = {r.address for r in resources}
             out.append(ParsedFile(
                 pf.path, "terraform", resources,
-                tuple(self._definition(d) for d in pf.definitions),
-                tuple(self._reference(ref) for ref in pf.references),
+                tuple(self._definition(d) for d in pf.definitions if d.kind == "module"),
+                tuple(self._reference(ref) for ref in pf.references
+                      if (ref.source in created or ref.source.startswith("module."))
+                      and not ref.target.startswith(_INLINED)),
             ))
         return out
 
