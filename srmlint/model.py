@@ -143,6 +143,9 @@ class Resource:
         return value
 
 
+#: How a Terraform address names a definition of each kind (``var.x`` for a variable).
+_ADDRESS_PREFIX = {"variable": "var", "local": "local", "module": "module"}
+
 DefinitionKind: TypeAlias = Literal[
     "variable", "local", "output", "module", "provider", "terraform",
     "parameter", "condition", "mapping", "cfn_output", "sam_globals", "plan",
@@ -172,8 +175,7 @@ class Definition:
 
     @property
     def address(self) -> str:
-        prefix = {"variable": "var", "local": "local", "module": "module"}.get(self.kind, self.kind)
-        return f"{prefix}.{self.name}"
+        return f"{_ADDRESS_PREFIX.get(self.kind, self.kind)}.{self.name}"
 
 
 @dataclass(frozen=True, slots=True)

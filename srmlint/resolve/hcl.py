@@ -63,9 +63,12 @@ def to_expr(value: Any) -> E.Expr:
     return E.Literal(value)
 
 
+_EXPR_TYPES = frozenset(E.EXPR_TYPES)
+
+
 def _tree(value: Unknown) -> E.Expr | None:
     """The HCL tree of an Unknown (None for CloudFormation intrinsics and bare Unknowns)."""
-    return cast(E.Expr, value.expr) if isinstance(value.expr, E.EXPR_TYPES) else None
+    return cast(E.Expr, value.expr) if type(value.expr) in _EXPR_TYPES else None
 
 
 def _unknown(expr: E.Expr) -> Unknown:
@@ -394,32 +397,22 @@ class Evaluator:
 
     def eval(self, node: E.Expr, env: Env = _EMPTY) -> Any:
         """The value of ``node``, or an Unknown holding its residual tree."""
-        if isinstance(node, E.Literal):
-            return node.value
-        if isinstance(node, E.Traversal):
-            return self._traversal(node, env)
-        if isinstance(node, E.Template):
-            return self._template(node, env)
-        if isinstance(node, E.FunctionCall):
-            return self._call(node, env)
-        if isinstance(node, E.Conditional):
-            return self._conditional(node, env)
-        if isinstance(node, E.BinaryOp):
-            return self._binary(node, env)
-        if isinstance(node, E.UnaryOp):
-            return self._unary(node, env)
-        if isinstance(node, E.TupleExpr):
-            return [self.eval(item, env) for item in node.items]
-        if isinstance(node, E.ObjectExpr):
-            return self._object(node, env)
-        if isinstance(node, E.Postfix):
-            source = self.eval(node.source, env)
-            if isinstance(source, Unknown):
-                return _unknown(E.Postfix(to_expr(source), self._fold_steps(node.steps, env)))
-            return self._steps(source, node.steps, env, node)
-        if isinstance(node, E.ForExpr):
-            return self._for(node, env)
-        return _unknown(node)
+        kind = type(node)
+        if kind is E.Literal:
+            return node.value  # type: ignore[union-attr]
+        # One dictionary look-up instead of a chain of isinstance checks: the
+        # evaluator is the hot loop of resolving a module called many times.
+        method = _DISPATCH.get(kind)
+        return _unknown(node) if method is None else method(self, node, env)
+
+    def _tuple(self, node: E.TupleExpr, env: Env) -> Any:
+        return [self.eval(item, env) for item in node.items]
+
+    def _postfix(self, node: E.Postfix, env: Env) -> Any:
+        source = self.eval(node.source, env)
+        if isinstance(source, Unknown):
+            return _unknown(E.Postfix(to_expr(source), self._fold_steps(node.steps, env)))
+        return self._steps(source, node.steps, env, node)
 
     def _traversal(self, node: E.Traversal, env: Env) -> Any:
         root, steps = node.root, node.steps
@@ -700,6 +693,20 @@ class Evaluator:
             else:
                 mapping[name] = result
         return mapping if node.is_object else items
+
+
+_DISPATCH: dict[type, Callable[[Evaluator, Any, Env], Any]] = {
+    E.Traversal: Evaluator._traversal,
+    E.Template: Evaluator._template,
+    E.FunctionCall: Evaluator._call,
+    E.Conditional: Evaluator._conditional,
+    E.BinaryOp: Evaluator._binary,
+    E.UnaryOp: Evaluator._unary,
+    E.TupleExpr: Evaluator._tuple,
+    E.ObjectExpr: Evaluator._object,
+    E.Postfix: Evaluator._postfix,
+    E.ForExpr: Evaluator._for,
+}
 
 
 class _Failed:

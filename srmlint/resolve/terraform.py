@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -257,9 +257,23 @@ class _Shared:
     loader: _Loader
     problems: dict[str, list[ParseProblem]] = field(default_factory=dict)
     _directories: dict[int, tuple[Sequence[ParsedFile], _Directory]] = field(default_factory=dict)
+    _eager: dict[int, tuple[Mapping[str, Any], frozenset[str]]] = field(default_factory=dict)
 
     def report(self, problem: ParseProblem) -> None:
         self.problems.setdefault(problem.location.file, []).append(problem)
+
+    def eager_keys(self, body: Mapping[str, Any]) -> frozenset[str]:
+        """The keys of a resource body that hold a dynamic block at any depth
+        (found once per body as read, not once per call)."""
+        known = self._eager.get(id(body))
+        if known is None or known[0] is not body:
+            keys = frozenset(k for k, v in body.items() if k == "dynamic" or _has_dynamic(v))
+            if "dynamic" in keys:  # the blocks it expands join the static ones of the same name
+                for entry in body["dynamic"] if isinstance(body["dynamic"], list) else ():
+                    if isinstance(entry, dict):
+                        keys |= frozenset(k for k in entry if k in body)
+            known = self._eager[id(body)] = (body, keys)
+        return known[1]
 
     def directory(self, files: Sequence[ParsedFile]) -> _Directory:
         """The declarations of a module directory's files (the loader hands out
@@ -532,10 +546,8 @@ class _Instance:
                     key, value = next(iter(each.items())) if isinstance(each, dict) else (each[0], each[0])
                     env["each"] = {"key": key, "value": value}
         body = _Body(self.evaluator, dict(resource.locations))
-        attributes = body.resolve(dict(attrs), env, ())
+        attributes = body.resolve_lazily(attrs, env, self.shared.eager_keys(attrs))
         module = self.call
-        if attributes == attrs and not body.moved and module is None:
-            return resource
         if self.relocator is not None:
             # A shim's resource: placed at the user's module call, never edited by --fix.
             locations = self.relocator.relocate(attrs, resource.locations, body.locations(), body.origins)
@@ -566,6 +578,14 @@ def _without(files: list[ParsedFile], addresses: set[str]) -> list[ParsedFile]:
         return files
     return [replace(pf, resources=tuple(r for r in pf.resources if r.address not in addresses))
             for pf in files]
+
+
+def _has_dynamic(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "dynamic" in value or any(_has_dynamic(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_dynamic(v) for v in value)
+    return False
 
 
 def _is_zero(value: Any) -> bool:
@@ -605,6 +625,54 @@ def _defaults(declared: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     return values
 
 
+class _Attributes(Mapping[str, Any]):
+    """A resolved resource body, evaluated key by key on first read (see
+    :meth:`_Body.resolve_lazily`). Iterates in the order an eager resolution
+    gives: the body's keys, then the blocks only dynamic blocks create, then
+    what stays ``dynamic``."""
+
+    __slots__ = ("_body", "_body_keys", "_done", "_env", "_keys", "_resolver")
+
+    def __init__(self, body: Mapping[str, Any], now: dict[str, Any], eager: frozenset[str],
+                 resolver: _Body, env: Mapping[str, Any]) -> None:
+        self._body = body
+        self._done = now
+        self._resolver = resolver
+        self._env = env
+        keys = [k for k in body if k != "dynamic" and (k not in eager or k in now)]
+        keys.extend(k for k in now if k not in body and k != "dynamic")
+        if "dynamic" in now:
+            keys.append("dynamic")
+        self._keys = keys
+        self._body_keys = frozenset(keys)
+
+    def __getitem__(self, key: str) -> Any:
+        done = self._done
+        if key in done:
+            return done[key]
+        if key not in self._body_keys:
+            raise KeyError(key)
+        raw = self._body[key]
+        try:
+            value = self._resolver.value_at(raw, self._env, key)
+        except (Exception, RecursionError):  # a bug or a hostile input: the value as read
+            value = raw
+        done[key] = value
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._body_keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 class _Body:
     """Resolves one resource body: values evaluated, static dynamic blocks expanded.
 
@@ -642,6 +710,23 @@ class _Body:
             if kept:
                 result["dynamic"] = kept
         return result
+
+    def resolve_lazily(self, body: Mapping[str, Any], env: Mapping[str, Any],
+                       eager: frozenset[str]) -> Mapping[str, Any]:
+        """A resource body whose attributes are evaluated when first read.
+
+        Only ``eager`` keys are resolved now: the ones with a dynamic block at
+        any depth, as their expansion moves locations, which must be final
+        before the resource is. The rest of a module's resource is never read
+        by most rules: evaluating all of it for each of sixty calls was the
+        bulk of a scan.
+        """
+        now = self.resolve({k: v for k, v in body.items() if k in eager}, env, ()) if eager else {}
+        return _Attributes(body, now, eager, self, env)
+
+    def value_at(self, value: Any, env: Mapping[str, Any], key: str) -> Any:
+        """One top-level attribute, resolved (holding no dynamic block: see resolve_lazily)."""
+        return self._value(value, env, (key,), (key,))
 
     def _value(self, value: Any, env: Mapping[str, Any], new: AttrPath, orig: AttrPath) -> Any:
         if isinstance(value, dict):
