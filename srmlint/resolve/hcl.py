@@ -38,6 +38,7 @@ class EvalError(Exception):
 Env = Mapping[str, Any]
 
 _EMPTY: Env = {}
+_MISSING = object()
 
 
 def is_known(value: Any) -> bool:
@@ -422,7 +423,9 @@ class Evaluator:
         elif root in ("var", "local") and steps and isinstance(steps[0], E.GetAttr):
             name = steps[0].name
             if root == "var":
-                value = self.variables.get(name, _unknown(E.Traversal("var", (E.GetAttr(name),))))
+                value = self.variables.get(name, _MISSING)
+                if value is _MISSING:
+                    value = _unknown(E.Traversal("var", (E.GetAttr(name),)))
             else:
                 value = self.local(name)
             steps = steps[1:]

@@ -28,7 +28,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -217,24 +217,24 @@ class Relocator:
 
     def relocate(self, raw: Mapping[str, Any], raw_locations: Mapping[AttrPath, Location],
                  locations: Mapping[AttrPath, Location],
-                 origins: Mapping[AttrPath, tuple[AttrPath, Any]]) -> dict[AttrPath, Location]:
-        """New locations for a resolved shim resource.
+                 origins: Mapping[AttrPath, tuple[AttrPath, Any]]) -> Mapping[AttrPath, Location]:
+        """New locations for a resolved shim resource, each placed when first
+        looked up: a finding needs one or two of a resource's hundred paths,
+        and placing one follows the shim's locals back to the call's inputs.
 
         ``raw``/``raw_locations``: the shim resource as written; ``locations``:
         its resolved locations (new path → span in the shim); ``origins``:
         expanded dynamic blocks (new path → the dynamic entry's path, key).
         """
-        by_span: dict[Location, AttrPath] = {}
-        for path, loc in raw_locations.items():
-            by_span.setdefault(loc, path)
-        out: dict[AttrPath, Location] = {}
-        for path, loc in locations.items():
-            if path in origins:  # a block expanded from a dynamic block: the input it iterates
-                out[path] = self._expanded(raw, *origins[path])
-                continue
-            raw_path = by_span.get(loc)
-            out[path] = self._place(raw, raw_path, path, origins) if raw_path is not None else self.block
-        return out
+        return _Relocated(self, raw, raw_locations, locations, origins)
+
+    def place(self, raw: Mapping[str, Any], by_span: Mapping[Location, AttrPath], path: AttrPath,
+              location: Location, origins: Mapping[AttrPath, tuple[AttrPath, Any]]) -> Location:
+        """Where the call states what the shim states at ``location`` (resolved path ``path``)."""
+        if path in origins:  # a block expanded from a dynamic block: the input it iterates
+            return self._expanded(raw, *origins[path])
+        raw_path = by_span.get(location)
+        return self._place(raw, raw_path, path, origins) if raw_path is not None else self.block
 
     def _expanded(self, raw: Mapping[str, Any], dynamic: AttrPath, key: Any) -> Location:
         node: Any = raw
@@ -301,3 +301,40 @@ class Relocator:
             if origin is not None:
                 return origin[1]
         return None
+
+
+class _Relocated(Mapping[AttrPath, Location]):
+    """A shim resource's locations at the user's module call (see :meth:`Relocator.relocate`)."""
+
+    __slots__ = ("_by_span", "_done", "_locations", "_origins", "_raw", "_raw_locations", "_relocator")
+
+    def __init__(self, relocator: Relocator, raw: Mapping[str, Any], raw_locations: Mapping[AttrPath, Location],
+                 locations: Mapping[AttrPath, Location], origins: Mapping[AttrPath, tuple[AttrPath, Any]]) -> None:
+        self._relocator = relocator
+        self._raw = raw
+        self._raw_locations = raw_locations
+        self._locations = locations
+        self._origins = origins
+        self._by_span: dict[Location, AttrPath] | None = None
+        self._done: dict[AttrPath, Location] = {}
+
+    def __getitem__(self, path: AttrPath) -> Location:
+        done = self._done.get(path)
+        if done is not None:
+            return done
+        location = self._locations[path]
+        if self._by_span is None:
+            self._by_span = {}
+            for raw_path, loc in self._raw_locations.items():
+                self._by_span.setdefault(loc, raw_path)
+        placed = self._done[path] = self._relocator.place(self._raw, self._by_span, path, location, self._origins)
+        return placed
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._locations
+
+    def __iter__(self) -> Iterator[AttrPath]:
+        return iter(self._locations)
+
+    def __len__(self) -> int:
+        return len(self._locations)
