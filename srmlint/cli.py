@@ -536,6 +536,10 @@ def _print_stats(stats: ResolveStats) -> None:
         names = ", ".join(f"{source} ({n})" if n > 1 else source for source, n in sorted(stats.opaque_modules.items()))
         sys.stderr.write(f"srmlint: module calls not analysed (no local source, no download under .terraform/modules, "
                          f"no shim shipped with srmlint): {names}\n")
+    if stats.module_files:
+        folders = sorted({os.path.dirname(path) for path in stats.module_files})
+        sys.stderr.write(f"srmlint: module sources read from outside the scanned paths: "
+                         f"{len(stats.module_files)} file(s) in {', '.join(folders)}\n")
 
 
 def _matrix_compare(args: argparse.Namespace) -> int:

@@ -232,7 +232,7 @@ class Engine:
             parsed.append(pf)
         # Variables, locals, parameters, conditions and local modules: per
         # module directory / template, after reading and before the graph.
-        resolved = resolve_scan(parsed, context, options.resolve)
+        resolved = resolve_scan(parsed, context, options.resolve, options.cache_dir)
         parsed, context = resolved.parsed, resolved.context
         reported = {pf.path for pf in parsed}
         everything = [*parsed, *context, *resolved.expanded]

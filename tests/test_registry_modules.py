@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -225,6 +226,8 @@ def test_stats_names_the_module_calls_srmlint_cannot_see_into(tmp_path, capsys) 
     line = next(x for x in err.splitlines() if "module calls not analysed" in x)
     assert "terraform-aws-modules/eventbridge/aws" in line and "example.com/infra" in line
     assert "terraform-aws-modules/vpc/aws" not in line, "the vpc call is read through its shim"
+    read = next(x for x in err.splitlines() if "module sources read from outside" in x)
+    assert read.rstrip().endswith(os.path.join("terraform-aws-modules", "vpc")), read
 
 
 # -- rds, ec2-instance, ecr, dynamodb-table, iam submodules ------------------------------------------------

@@ -85,6 +85,49 @@ def test_cli_cache_writes_only_in_its_folder(tmp_path: Path, monkeypatch: pytest
     assert not (tmp_path / "d").exists()
 
 
+def test_module_sources_outside_the_scan_go_through_the_cache(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A registry shim (or a local module outside the scanned folder) is read
+    on every scan that calls it: cached like the scanned files, a warm run
+    parses neither, and says the same."""
+    from srmlint.parsers import terraform as tf_parser
+
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "main.tf").write_text(
+        'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n'
+        'module "own" {\n  source = "../shared"\n}\n')
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "main.tf").write_text(
+        'resource "aws_sqs_queue" "q" {\n  sqs_managed_sse_enabled = false\n}\n')
+    parsed: list[str] = []
+    real = tf_parser.parse_terraform
+
+    def counting(path: str, data: bytes) -> ParsedFile:
+        parsed.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(tf_parser, "parse_terraform", counting)
+    args = [str(tmp_path / "app"), "--format", "json", "--isolated", "--cache-dir", str(tmp_path / "c")]
+    assert main([*args, "-o", str(tmp_path / "cold.json")]) == 1
+    assert any("shared" in p for p in parsed) and any("terraform-aws-modules" in p for p in parsed)
+    parsed.clear()
+    assert main([*args, "-o", str(tmp_path / "warm.json")]) == 1
+    assert parsed == []
+    assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "cold.json").read_bytes()
+
+
+def test_bench_parse_share_counts_the_module_sources_the_scan_reads(engine: Engine, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("parse_share", ROOT / "bench" / "parse_share.py")
+    assert spec is not None and spec.loader is not None
+    parse_share = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(parse_share)
+    (tmp_path / "main.tf").write_text('module "kms" {\n  source = "terraform-aws-modules/kms/aws"\n}\n')
+    sources = parse_share.module_sources(engine, tmp_path)
+    assert [Path(c.path).parent.name for c in sources] == ["kms"]
+    row = parse_share.measure(engine, tmp_path, rounds=1)
+    assert row["module_files"] == 1 and row["parse_s"] > 0 and row["full_s"] > 0
+
+
 def test_jobs_output_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "PARALLEL_MIN_FILES", 1)  # the examples are few: force the workers
     outputs = []

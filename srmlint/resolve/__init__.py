@@ -45,6 +45,9 @@ class ResolveStats:
     #: Module calls srmlint cannot see into (a registry module without a
     #: shipped shim and not downloaded, a remote Git source...), by source.
     opaque_modules: dict[str, int] = field(default_factory=dict)
+    #: Terraform files read from module folders outside the scan (shipped
+    #: registry shims, local modules outside the scanned paths).
+    module_files: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,9 @@ def unknown_share(resources: Sequence[Resource]) -> tuple[int, int]:
 
 
 def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
-                 options: ResolveOptions | None = None) -> Resolved:
-    """Resolve a scan's files; see the module docstring."""
+                 options: ResolveOptions | None = None, cache_dir: str | None = None) -> Resolved:
+    """Resolve a scan's files; see the module docstring. Module folders the
+    scan did not include are read through the parse cache in ``cache_dir``."""
     options = options or ResolveOptions()
     if not options.enabled:
         return Resolved(list(parsed), list(context), [])
@@ -107,7 +111,8 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
     if groups:
         from srmlint.resolve.terraform import resolve_terraform
 
-        by_path, expanded, problems = resolve_terraform(groups, options.terraform)
+        by_path, expanded, problems = resolve_terraform(
+            groups, options.terraform, cache_dir, stats.module_files if stats is not None else None)
     templates = [pf for pf in (*parsed, *context) if pf.format == "cloudformation"]
     if templates:
         # All templates at once: a nested stack's parameters come from its parent.

@@ -172,44 +172,45 @@ def _cli_value(text: str, type_name: str | None) -> Any:
 
 
 class _Loader:
-    """The files of module directories: from the scan when it read them, else from disk."""
+    """The files of module directories: from the scan when it read them, else
+    from disk (through the parse cache when the scan has one)."""
 
-    def __init__(self, groups: Mapping[str, Sequence[ParsedFile]]) -> None:
+    def __init__(self, groups: Mapping[str, Sequence[ParsedFile]], cache_dir: str | None = None) -> None:
         self._groups = {os.path.normpath(k): list(v) for k, v in groups.items()}
         self._read: dict[str, list[ParsedFile]] = {}
+        self._cache_dir = cache_dir
 
     def files(self, directory: str) -> list[ParsedFile]:
         key = os.path.normpath(directory)
         if key in self._groups:
             return self._groups[key]
         if key not in self._read:
-            self._read[key] = _read_module(directory)
+            self._read[key] = _read_module(directory, self._cache_dir)
         return self._read[key]
 
+    def read_elsewhere(self) -> list[str]:
+        """The files read from module folders outside the scan (registry shims,
+        modules a call names but the scan did not include), in reading order."""
+        return [pf.path for files in self._read.values() for pf in files]
 
-def _read_module(directory: str) -> list[ParsedFile]:
-    from srmlint.parsers.terraform import parse_terraform
-    from srmlint.parsers.tfjson import parse_terraform_json
 
-    found: list[ParsedFile] = []
+def _read_module(directory: str, cache_dir: str | None = None) -> list[ParsedFile]:
+    from srmlint.discover import Candidate
+    from srmlint.parsers.terraform import TerraformParser
+    from srmlint.parsers.tfjson import TerraformJsonParser
+    from srmlint.reading import read_all
+
     try:
         with os.scandir(directory) as it:
             names = sorted(e.name for e in it if e.is_file())
     except OSError:
-        return found
-    for name in names:
-        if not name.endswith((".tf", ".tf.json")):
-            continue
-        path = os.path.join(directory, name)
-        try:
-            if os.stat(path).st_size > _MAX_FILE_BYTES:
-                continue
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            continue
-        found.append(parse_terraform(path, data) if name.endswith(".tf") else parse_terraform_json(path, data))
-    return found
+        return []
+    hcl, json_ = TerraformParser(), TerraformJsonParser()
+    candidates = [Candidate(os.path.join(directory, name), hcl if name.endswith(".tf") else json_)
+                  for name in names if name.endswith((".tf", ".tf.json"))]
+    # A file that cannot be read (too large, unreadable, a reader error) is
+    # left out, as a file the module does not have: it is not the user's.
+    return [pf for pf in read_all(candidates, jobs=1, cache_dir=cache_dir) if pf.format == "terraform"]
 
 
 def _local_source(body: Mapping[str, Any]) -> str | None:
@@ -846,15 +847,28 @@ class _Body:
 
 
 def resolve_terraform(
-    groups: Mapping[str, Sequence[ParsedFile]], inputs: TerraformInputs
+    groups: Mapping[str, Sequence[ParsedFile]], inputs: TerraformInputs, cache_dir: str | None = None,
+    read_elsewhere: list[str] | None = None,
 ) -> tuple[dict[str, ParsedFile], list[ParsedFile], dict[str, list[ParseProblem]]]:
     """Resolve every module directory of a scan.
 
     ``groups`` maps a directory to its Terraform files. Returns the resolved
     files by path, the module-call expansions, and problems by file path
-    (module cycles, unreadable variable files).
+    (module cycles, unreadable variable files). Module folders outside the
+    scan are read through the parse cache in ``cache_dir``; the files read
+    are appended to ``read_elsewhere``.
     """
-    shared = _Shared(_Loader(groups))
+    loader = _Loader(groups, cache_dir)
+    try:
+        return _resolve_groups(groups, inputs, _Shared(loader))
+    finally:
+        if read_elsewhere is not None:
+            read_elsewhere.extend(loader.read_elsewhere())
+
+
+def _resolve_groups(
+    groups: Mapping[str, Sequence[ParsedFile]], inputs: TerraformInputs, shared: _Shared
+) -> tuple[dict[str, ParsedFile], list[ParsedFile], dict[str, list[ParseProblem]]]:
     resolved: dict[str, ParsedFile] = {}
     expanded: list[ParsedFile] = []
     for directory, files in groups.items():
