@@ -372,7 +372,7 @@ class Evaluator:
             except (EvalError, RecursionError):
                 return raw
             if isinstance(result, Unknown):
-                return raw if result.expr == raw.expr else Unknown(result.expr, raw.text)
+                return raw if result.expr is raw.expr or result.expr == raw.expr else Unknown(result.expr, raw.text)
             return result
         if isinstance(raw, dict):
             return {k: self.value(v, env) for k, v in raw.items()}
@@ -438,7 +438,8 @@ class Evaluator:
             value = self._path_module
             steps = steps[1:]
         else:  # a resource, data source or something only known at apply time
-            return _unknown(E.Traversal(root, self._fold_steps(steps, env)))
+            folded = self._fold_steps(steps, env)
+            return _unknown(node if folded is steps else E.Traversal(root, folded))
         if isinstance(value, Unknown):
             rest = self._fold_steps(steps, env)
             if isinstance(value.expr, E.Traversal):
@@ -449,6 +450,9 @@ class Evaluator:
         return self._steps(value, steps, env, node)
 
     def _fold_steps(self, steps: tuple[E.Step, ...], env: Env) -> tuple[E.Step, ...]:
+        """``steps`` with index keys evaluated (``steps`` itself when there are none)."""
+        if not any(type(step) is E.Index for step in steps):
+            return steps
         folded: list[E.Step] = []
         for step in steps:
             if isinstance(step, E.Index):
@@ -462,6 +466,8 @@ class Evaluator:
         return tuple(folded)
 
     def _steps(self, value: Any, steps: tuple[E.Step, ...], env: Env, node: E.Expr) -> Any:
+        if not steps:
+            return value
         for position, step in enumerate(steps):
             if isinstance(value, Unknown):
                 return _unknown(E.Postfix(to_expr(value), self._fold_steps(steps[position:], env)))

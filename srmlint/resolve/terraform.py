@@ -546,17 +546,17 @@ class _Instance:
                 if len(each) == 1:
                     key, value = next(iter(each.items())) if isinstance(each, dict) else (each[0], each[0])
                     env["each"] = {"key": key, "value": value}
-        body = _Body(self.evaluator, dict(resource.locations))
+        body = _Body(self.evaluator, resource.locations)
         attributes = body.resolve_lazily(attrs, env, self.shared.eager_keys(attrs))
-        module = self.call
+        r = resource
+        # Built directly: ``dataclasses.replace`` inspects the fields on every call.
         if self.relocator is not None:
             # A shim's resource: placed at the user's module call, never edited by --fix.
-            locations = self.relocator.relocate(attrs, resource.locations, body.locations(), body.origins)
-            return replace(resource, attributes=attributes, locations=locations, scope=self.scope,
-                           module=module, location=self.relocator.block,
-                           meta={**resource.meta, GENERATED: True})
-        return replace(resource, attributes=attributes, locations=body.locations(), scope=self.scope,
-                       module=module)
+            locations = self.relocator.relocate(attrs, r.locations, body.locations(), body.origins)
+            return Resource(r.format, r.type, r.name, r.address, attributes, self.relocator.block, self.scope,
+                            r.mode, locations, {**r.meta, GENERATED: True}, self.call)
+        return Resource(r.format, r.type, r.name, r.address, attributes, r.location, self.scope, r.mode,
+                        body.locations(), r.meta, self.call)
 
 
 #: Resource types that configure a resource of another type from outside it.
@@ -729,7 +729,7 @@ class _Body:
     expanded as ``ingress[n]`` is located at the content's own lines.
     """
 
-    def __init__(self, evaluator: Evaluator, locations: dict[AttrPath, Location]) -> None:
+    def __init__(self, evaluator: Evaluator, locations: Mapping[AttrPath, Location]) -> None:
         self.evaluator = evaluator
         self._original = locations
         #: original path prefix -> the new prefixes it now stands at
@@ -824,7 +824,7 @@ class _Body:
         key = (*orig, "<whole>") if whole else orig
         self._moves.setdefault(key, []).append(new)
 
-    def locations(self) -> dict[AttrPath, Location]:
+    def locations(self) -> Mapping[AttrPath, Location]:
         if not self._moves:
             return self._original
         out: dict[AttrPath, Location] = {}
