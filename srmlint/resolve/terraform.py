@@ -547,8 +547,17 @@ class _Instance:
                     key, value = next(iter(each.items())) if isinstance(each, dict) else (each[0], each[0])
                     env["each"] = {"key": key, "value": value}
         body = _Body(self.evaluator, resource.locations)
-        attributes = body.resolve_lazily(attrs, env, self.shared.eager_keys(attrs))
         r = resource
+        if self.call is None:
+            # A root module's resource is resolved once: evaluated now, and kept
+            # as read when nothing in it changes (most of a large repository).
+            resolved = body.resolve(dict(attrs), env, ())
+            if resolved == attrs and not body.moved:
+                return resource
+            return Resource(r.format, r.type, r.name, r.address, resolved, r.location, self.scope, r.mode,
+                            body.locations(), r.meta, None)
+        # A module's resource is resolved once per call: evaluated when read.
+        attributes = body.resolve_lazily(attrs, env, self.shared.eager_keys(attrs))
         # Built directly: ``dataclasses.replace`` inspects the fields on every call.
         if self.relocator is not None:
             # A shim's resource: placed at the user's module call, never edited by --fix.
