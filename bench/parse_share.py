@@ -26,6 +26,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from srmlint.cli import GC_THRESHOLDS
 from srmlint.discover import Candidate, discover
 from srmlint.engine import Engine, ScanOptions
 from srmlint.parsers.terraform import TerraformParser
@@ -87,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(f"corpus not found at {root}", file=sys.stderr)
         return 2
+    gc.set_threshold(*GC_THRESHOLDS)  # as `srmlint check` runs
     engine = Engine(default_manager())
     targets = [p for p in sorted(root.iterdir()) if p.is_dir() and (not args.corpus or p.name in args.corpus)]
     rows = {t.name: measure(engine, t, args.rounds) for t in targets}
@@ -96,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, r in rows.items():
         print(f"| {name} | {r['parse_scanned_s']:.3f} | {r['module_files']} | {r['parse_s']:.3f} "
               f"| {r['full_s']:.3f} | **{r['ratio']:.2f}** | {r['ratio_scanned']:.2f} |")
-    print(f"\nmedians of {args.rounds} rounds, alternating, one process, no cache, --jobs 1")
+    print(f"\nmedians of {args.rounds} rounds, alternating, one process, no cache, --jobs 1, "
+          f"the CLI's GC thresholds {GC_THRESHOLDS}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0
