@@ -561,11 +561,11 @@ class _Instance:
         # Built directly: ``dataclasses.replace`` inspects the fields on every call.
         if self.relocator is not None:
             # A shim's resource: placed at the user's module call, never edited by --fix.
-            locations = self.relocator.relocate(attrs, r.locations, body.locations(), body.origins)
+            locations = self.relocator.relocate(attrs, r.locations, body.final_locations(), body.origins)
             return Resource(r.format, r.type, r.name, r.address, attributes, self.relocator.block, self.scope,
                             r.mode, locations, {**r.meta, GENERATED: True}, self.call)
         return Resource(r.format, r.type, r.name, r.address, attributes, r.location, self.scope, r.mode,
-                        body.locations(), r.meta, self.call)
+                        body.final_locations(), r.meta, self.call)
 
 
 #: Resource types that configure a resource of another type from outside it.
@@ -833,6 +833,11 @@ class _Body:
         key = (*orig, "<whole>") if whole else orig
         self._moves.setdefault(key, []).append(new)
 
+    def final_locations(self) -> Mapping[AttrPath, Location]:
+        """:meth:`locations`, mapped when first looked up: a module's resource
+        is located only if a finding names it. Only once nothing moves any more."""
+        return _MovedLocations(self) if self._moves else self._original
+
     def locations(self) -> Mapping[AttrPath, Location]:
         if not self._moves:
             return self._original
@@ -850,6 +855,30 @@ class _Body:
             for target in self._moves[prefix]:
                 out[(*target, *path[len(prefix):])] = location
         return out
+
+
+class _MovedLocations(Mapping[AttrPath, Location]):
+    """A resolved body's locations after dynamic blocks moved some (see :meth:`_Body.final_locations`)."""
+
+    __slots__ = ("_body", "_done")
+
+    def __init__(self, body: _Body) -> None:
+        self._body: _Body | None = body
+        self._done: Mapping[AttrPath, Location] = {}
+
+    def _mapped(self) -> Mapping[AttrPath, Location]:
+        if self._body is not None:
+            self._done, self._body = self._body.locations(), None
+        return self._done
+
+    def __getitem__(self, path: AttrPath) -> Location:
+        return self._mapped()[path]
+
+    def __iter__(self) -> Iterator[AttrPath]:
+        return iter(self._mapped())
+
+    def __len__(self) -> int:
+        return len(self._mapped())
 
 
 # -- entry point -------------------------------------------------------------------------------------------
