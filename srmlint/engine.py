@@ -246,7 +246,7 @@ class Engine:
         if select(SRM000):
             findings.extend(_problem_finding(SRM000, p) for pf in parsed for p in pf.problems)
         suppressions = (
-            SuppressionIndex.build(parsed, (m.id for m in self.rule_metas()))
+            SuppressionIndex.build(parsed, (m.id for m in self.rule_metas()), outside=resolved.configuration)
             if options.inline_suppressions else None
         )
         rules = [r.with_options(options.rule_options) if r.meta.options and options.rule_options else r

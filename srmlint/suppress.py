@@ -130,26 +130,36 @@ class SuppressionIndex:
     _all: list[Ignore] = field(default_factory=list)
 
     @classmethod
-    def build(cls, parsed: Iterable[ParsedFile], known_ids: Iterable[str]) -> SuppressionIndex:
+    def build(cls, parsed: Iterable[ParsedFile], known_ids: Iterable[str],
+              outside: Iterable[ParsedFile] = ()) -> SuppressionIndex:
+        """The ignores of the scanned files, and those of ``outside`` files (a
+        plan's configuration read from disk): honoured, but a malformed or an
+        unused one of those is not reported, as the user did not scan them."""
         index = cls(frozenset(known_ids))
-        for pf in parsed:
-            for resource in pf.resources:
-                ignores, bad = _metadata_ignores(resource)
-                index._add(resource, ignores, bad)
-            if pf.comments:
-                index._attach_comments(pf)
+        for files, report in ((parsed, True), (outside, False)):
+            for pf in files:
+                for resource in pf.resources:
+                    ignores, bad = _metadata_ignores(resource)
+                    index._add(resource, ignores, bad, report)
+                if pf.comments:
+                    index._attach_comments(pf, report)
         return index
 
-    def _add(self, resource: Resource | _CallTarget, ignores: list[Ignore], bad: list[BadIgnore]) -> None:
-        self.bad.extend(bad)
+    def _add(self, resource: Resource | _CallTarget, ignores: list[Ignore], bad: list[BadIgnore],
+             report: bool = True) -> None:
+        if report:
+            self.bad.extend(bad)
         for ignore in ignores:
             if ignore.rule_id not in self.known_ids:
-                self.bad.append(BadIgnore(f"srmlint:ignore names unknown rule {ignore.rule_id}", ignore.location))
+                if report:
+                    self.bad.append(BadIgnore(f"srmlint:ignore names unknown rule {ignore.rule_id}",
+                                              ignore.location))
                 continue
             self.by_resource.setdefault((resource.scope, resource.address), []).append(ignore)
-            self._all.append(ignore)
+            if report:
+                self._all.append(ignore)
 
-    def _attach_comments(self, pf: ParsedFile) -> None:
+    def _attach_comments(self, pf: ParsedFile, report: bool = True) -> None:
         # Targets: resources, and Terraform module calls (an ignore there holds
         # for every resource the call instantiates, a registry module's too).
         calls = [_CallTarget(d.scope, f"module.{d.name}", d.location)
@@ -171,10 +181,11 @@ class SuppressionIndex:
                 (r for r in resources if r.location.line <= comment.location.line <= r.location.end_line), None
             )
             if target is None:
-                self.bad.append(BadIgnore("srmlint:ignore is neither inside nor directly above a resource",
-                                          comment.location))
+                if report:
+                    self.bad.append(BadIgnore("srmlint:ignore is neither inside nor directly above a resource",
+                                              comment.location))
                 continue
-            self._add(target, ignores, bad)
+            self._add(target, ignores, bad, report)
 
     def match(self, resource: Resource, rule_id: str) -> Ignore | None:
         keys = [(resource.scope, resource.address)]

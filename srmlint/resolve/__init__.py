@@ -70,6 +70,9 @@ class Resolved:
     parsed: list[ParsedFile]
     context: list[ParsedFile]
     expanded: list[ParsedFile]
+    #: Terraform files a scanned plan's configuration was read from, from disk
+    #: (not the scan's): their inline suppressions hold for the plan's findings.
+    configuration: list[ParsedFile] = field(default_factory=list)
 
 
 def unknown_share(resources: Sequence[Resource]) -> tuple[int, int]:
@@ -126,12 +129,13 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
                 with contextlib.suppress(Exception, RecursionError):
                     by_path[pf.path] = resolve_cloudformation(pf, options.parameters)
 
+    configuration: list[ParsedFile] = []
     plans = [pf for pf in parsed if pf.format == "terraform" and any(d.kind == "plan" for d in pf.definitions)]
     if plans:
         # A plan beside its configuration: its resources at the .tf lines (resolve/plan.py).
         from srmlint.resolve.plan import locate_plans
 
-        located, expanded = locate_plans(plans, groups, by_path, expanded)
+        located, expanded = locate_plans(plans, groups, by_path, expanded, configuration)
         by_path.update(located)
 
     def one(pf: ParsedFile) -> ParsedFile:
@@ -139,7 +143,7 @@ def resolve_scan(parsed: Sequence[ParsedFile], context: Sequence[ParsedFile],
         extra = problems.get(pf.path)
         return replace(result, problems=(*result.problems, *extra)) if extra else result
 
-    result = Resolved([one(pf) for pf in parsed], [one(pf) for pf in context], expanded)
+    result = Resolved([one(pf) for pf in parsed], [one(pf) for pf in context], expanded, configuration)
     if stats is not None:
         reported = {pf.path for pf in result.parsed}
         mine = [r for pf in result.parsed for r in pf.resources]

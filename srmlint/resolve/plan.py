@@ -39,7 +39,9 @@ What the findings say: the resource keeps the plan's address and values (the
 instance the finding is about); the finding names the plan ("… (from plan
 plan.json)") and, inside a module, the call (``module_call``), as a finding
 in a local module of a ``.tf`` scan does. Inline suppressions of the
-configuration hold for it when the scan read the configuration.
+configuration hold for it, whether the scan read the configuration or this
+stage read it from disk for the plan (then a malformed or unused one is not
+reported: those files were not scanned).
 
 No double report: when a scan reads both a plan and the configuration of
 its folder, a configuration resource the plan has an instance of (and a
@@ -180,6 +182,8 @@ class _Configuration:
         self.root = os.path.dirname(plan.path)  # "" for a plan in the working folder: paths as the scan's
         self.root_real = os.path.realpath(self.root or ".")
         self.groups = {os.path.normpath(k): v for k, v in groups.items()}
+        #: Folders read from disk, not the scan's (their inline suppressions still hold).
+        self.read: dict[str, list[ParsedFile]] = {}
         definition = next((d for d in plan.definitions if d.kind == "plan"), None)
         sources = definition.value.get("module_sources") if definition and isinstance(definition.value, dict) else None
         self.sources: Mapping[str, Any] = sources if isinstance(sources, dict) else {}
@@ -193,7 +197,9 @@ class _Configuration:
             return self.groups[key]
         if not _inside(directory or ".", self.root_real):
             return None
-        return _read_folder(directory, self.root_real)
+        if key not in self.read:
+            self.read[key] = _read_folder(directory, self.root_real)
+        return self.read[key]
 
     def module(self, path: str) -> _Module | None:
         """The module at ``path``; None when the configuration does not call it."""
@@ -374,6 +380,7 @@ def locate_plans(
     groups: Mapping[str, Sequence[ParsedFile]],
     resolved: Mapping[str, ParsedFile],
     expanded: Sequence[ParsedFile],
+    read: list[ParsedFile] | None = None,
 ) -> tuple[dict[str, ParsedFile], list[ParsedFile]]:
     """Place the resources of ``plans`` (scanned plan files) in their configuration.
 
@@ -381,7 +388,8 @@ def locate_plans(
     and ``expanded`` the Terraform stage's output (files by path, module
     expansions). Returns the changed files by path (the plans, and the
     configuration files with superseded resources) and the expansions with
-    theirs marked.
+    theirs marked. The configuration files read from disk (not the scan's)
+    are appended to ``read``: their inline suppressions hold for the plan.
     """
     changed: dict[str, ParsedFile] = {}
     covered: dict[str, _Covered] = {}
@@ -391,6 +399,9 @@ def locate_plans(
             placed = [_place(r, plan.path, configuration) for r in plan.resources]
         except (Exception, RecursionError):  # a bug or a hostile input: the plan stays at its own lines
             continue
+        if read is not None:
+            known = {pf.path for pf in read}
+            read.extend(pf for files in configuration.read.values() for pf in files if pf.path not in known)
         if not any(placed):
             continue
         mine = covered.setdefault(os.path.normpath(configuration.root or "."), _Covered())

@@ -77,9 +77,28 @@ def test_a_plan_scanned_alone_reports_at_its_configurations_lines(
     # not declared in the configuration: stays on the plan's lines, says nothing more
     stale = [f for f in found if f[3] == "aws_ebs_volume.stale"]
     assert [(f[1], f[4]) for f in stale] == [("plan.json", False)]
-    # the configuration was not scanned: its suppressions are not read (documented)
-    assert ("ENC002", WEB, _line(WEB, 'resource "aws_ebs_volume"'), "module.web.aws_ebs_volume.data", True) in found
-    assert len(found) == len(EXPECTED) + 2
+    # the configuration read for the plan brings its inline suppressions: reported at
+    # the .tf line beside its ignore comment, the finding is accepted there too
+    data = [f for f in result.findings if f.resource and f.resource.address == "module.web.aws_ebs_volume.data"]
+    assert data and all(f.suppressed and f.suppression_reason == "scratch volume, holds no data" for f in data)
+    assert len(found) == len(EXPECTED) + 1
+
+
+def test_a_plan_scanned_alone_reports_nothing_about_the_ignores_of_files_it_did_not_scan(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from srmlint.engine import ScanOptions
+
+    folder = _copy(tmp_path)
+    with (folder / MAIN).open("a", encoding="utf-8") as fh:  # a typo, and an ignore that matches nothing
+        fh.write('\n# srmlint:ignore NOPE1 -- typo\nresource "aws_s3_bucket" "quiet" {\n'
+                 '  # srmlint:ignore NET001 -- nothing to match\n  bucket = "q"\n}\n')
+    monkeypatch.chdir(folder)
+    alone = engine.scan(["plan.json"], options=ScanOptions(report_unused_suppressions=True))
+    assert not [f for f in alone.findings if f.rule_id in ("SRM001", "SRM002")]
+    assert [f for f in alone.findings if f.suppressed]  # the module's ignore still holds
+    both = engine.scan(["."], options=ScanOptions(report_unused_suppressions=True))
+    assert {f.rule_id for f in both.findings if f.file == MAIN and f.rule_id.startswith("SRM")} == {
+        "SRM001", "SRM002"}  # scanned, the same file's are reported
 
 
 def test_findings_name_the_module_call_and_plan_resources_stay_generated(
