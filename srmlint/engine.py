@@ -26,7 +26,7 @@ from srmlint.parsers import Parser
 # Reading files (in this process or in workers, with the parse cache) lives in
 # srmlint.reading; MAX_FILE_BYTES and read_file stay importable from here.
 from srmlint.reading import read_all, read_bytes
-from srmlint.resolve import BRANCHES, ResolveOptions, resolve_scan
+from srmlint.resolve import BRANCHES, Branch, ResolveOptions, resolve_scan
 from srmlint.resolve.plan import PLANNED, SUPERSEDED, PlannedAt
 from srmlint.responsibility import Owner, Responsibility
 from srmlint.rule import Rule, RuleMeta, Severity
@@ -301,24 +301,25 @@ class Engine:
         result.findings = findings
         return result
 
-    def _check_branches(self, resource: Resource, branches: Sequence[tuple[str, bool, Any]],
+    def _check_branches(self, resource: Resource, branches: Sequence[Branch],
                         responsibility: Responsibility | None, graph: ResourceGraph, rules: Sequence[Rule],
                         dispatch: dict[tuple[frozenset[type], str | None], list[Rule]]) -> Iterable[Finding]:
-        """A resource whose values hang on a condition that is not static
-        (:data:`srmlint.resolve.BRANCHES`): checked once per branch; a finding
-        of every branch is reported once, one of some branches only says which."""
+        """A resource that is several (:data:`srmlint.resolve.BRANCHES`: the
+        branches of a condition that is not static, the instances of a counted
+        Terraform resource): checked once per branch; a finding of every
+        branch is reported once, one of some branches only says which."""
         found = []
-        for _, _, attributes in branches:
-            variant = replace(resource, attributes=attributes)
+        for branch in branches:
+            variant = replace(resource, attributes=branch.attributes,
+                              locations=resource.locations if branch.locations is None else branch.locations)
             facts = self.extractors.facts_for(variant, graph, [])
             found.append(list(self._check(variant, facts, responsibility, graph, rules, dispatch)))
         common = set.intersection(*({f.sort_key() for f in findings} for findings in found))
-        for (condition, value, _), findings in zip(branches, found, strict=True):
+        for index, (branch, findings) in enumerate(zip(branches, found, strict=True)):
             for finding in findings:
                 if finding.sort_key() not in common:
-                    yield replace(finding, message=f"{finding.message} (when condition {condition} is "
-                                                   f"{'true' if value else 'false'})")
-                elif value == branches[0][1]:
+                    yield replace(finding, message=f"{finding.message} ({branch.note})")
+                elif index == 0:
                     yield finding
 
     def _check(

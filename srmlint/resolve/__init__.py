@@ -20,15 +20,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from srmlint.model import ParsedFile, Resource, Unknown
+from srmlint.resolve.branches import BRANCHES, Branch
 from srmlint.resolve.terraform import TerraformInputs
 
-__all__ = ["BRANCHES", "ResolveOptions", "ResolveStats", "Resolved", "resolve_scan", "unknown_share"]
-
-#: ``Resource.meta`` key of a resource whose values hang on a condition that is
-#: not static (a CloudFormation ``Fn::If``): ``((condition, True, attributes),
-#: (condition, False, attributes))``. The engine checks each branch; a finding
-#: of one branch only says so ("... (when condition X is true)").
-BRANCHES = "<branches>"
+__all__ = ["BRANCHES", "Branch", "ResolveOptions", "ResolveStats", "Resolved", "resolve_scan", "unknown_share"]
 
 
 @dataclass

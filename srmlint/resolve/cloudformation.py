@@ -40,7 +40,7 @@ from typing import Any
 
 from srmlint.model import AttrPath, Definition, Intrinsic, Location, ParsedFile, Reference, Resource, Unknown
 from srmlint.parsers.cloudformation import GLOBALS_APPLIED, META, convert, intrinsic_references
-from srmlint.resolve import BRANCHES
+from srmlint.resolve.branches import BRANCHES, Branch
 from srmlint.resolve.sam import SAM_EVENT_SOURCES, add_event_methods, add_implicit_apis
 
 __all__ = ["MAX_NESTING", "apply_sam_globals", "resolve_cloudformation", "resolve_templates"]
@@ -494,7 +494,7 @@ def _if_conditions(template: _Template, raw: Any, found: set[str]) -> None:
 def _branches(template: _Template, attributes: Mapping[str, Any]) -> tuple[Any, ...] | None:
     """For a resource whose values still hang on ``Fn::If`` on ONE
     condition that is not static: its attributes with that condition true,
-    and false (``(condition, value, attributes)`` each), so that a finding
+    and false (a :class:`~srmlint.resolve.branches.Branch` each), so that a finding
     that holds on one branch only can be reported with the branch named
     (:data:`srmlint.resolve.BRANCHES`). None otherwise: with several such
     conditions their combinations may not all be reachable, and the values
@@ -513,7 +513,8 @@ def _branches(template: _Template, attributes: Mapping[str, Any]) -> tuple[Any, 
     if len(found) != 1:
         return None
     (condition,) = found
-    return tuple((condition, value, _resolve_value(template.assuming(condition, value), attributes))
+    return tuple(Branch(f"when condition {condition} is {'true' if value else 'false'}",
+                        _resolve_value(template.assuming(condition, value), attributes))
                  for value in (True, False))
 
 

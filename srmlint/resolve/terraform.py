@@ -42,6 +42,7 @@ from srmlint.model import (
     Resource,
     Unknown,
 )
+from srmlint.resolve.branches import BRANCHES, Branch
 from srmlint.resolve.hcl import EvalError, Evaluator, is_known, tobool, tonumber, tostring
 from srmlint.resolve.registry import Relocator, downloaded_module, shim_directory
 
@@ -49,6 +50,9 @@ __all__ = ["TerraformInputs", "load_var_file", "parse_var_assignment", "resolve_
 
 #: Module nesting deeper than this is not expanded (real trees are 2-4 deep).
 MAX_MODULE_DEPTH = 8
+#: A block with more known instances than this (``count``, ``for_each``) is
+#: checked once, with its index or key unknown, instead of once per instance.
+MAX_INSTANCES = 32
 #: Same limit as the engine's: a module file larger than this is not read.
 _MAX_FILE_BYTES = 16 * 1024 * 1024
 #: Reference targets a module call's resolved copy has already inlined.
@@ -529,23 +533,48 @@ class _Instance:
         return left
 
     def _resource(self, resource: Resource) -> Resource | None:
-        attrs = resource.attributes
-        env: dict[str, Any] = {}
+        instances = self._instances(resource.attributes)
+        if not instances:
+            return None  # never created: nothing to say about it
+        first = self._instance(resource, instances[0][1])
+        if len(instances) == 1:
+            return first
+        # Several known instances (``count = 2``, a ``for_each`` over a known
+        # map): each is checked, so the one instance that opens SSH is found.
+        variants = [first, *(self._instance(resource, env) for _, env in instances[1:])]
+        if self.call is None and all(v.attributes == first.attributes for v in variants[1:]):
+            return first  # alike: checking one is checking all
+        branches = tuple(Branch(note, v.attributes, v.locations)
+                         for (note, _), v in zip(instances, variants, strict=True))
+        return replace(first, meta={**first.meta, BRANCHES: branches})
+
+    def _instances(self, attrs: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        """The instances of a block, as (how a finding names it, what ``count``
+        or ``each`` is in it): none when it is never created, one (with an
+        unknown index or key) when their number is unknown or over
+        :data:`MAX_INSTANCES`."""
         if "count" in attrs:
             count = self.evaluator.value(attrs["count"])
             if not isinstance(count, Unknown):
                 if _is_zero(count):
-                    return None  # never created: nothing to say about it
-                if count == 1:
-                    env["count"] = {"index": 0}
+                    return []
+                number = _count(count)
+                if number is not None and number <= MAX_INSTANCES:
+                    return [(f"instance [{i}]", {"count": {"index": i}}) for i in range(number)]
         if "for_each" in attrs:
             each = self.evaluator.value(attrs["for_each"])
             if isinstance(each, list | dict) and is_known(each):
                 if not each:
-                    return None
-                if len(each) == 1:
-                    key, value = next(iter(each.items())) if isinstance(each, dict) else (each[0], each[0])
-                    env["each"] = {"key": key, "value": value}
+                    return []
+                pairs = list(each.items()) if isinstance(each, dict) else [(v, v) for v in _distinct(each)]
+                if len(pairs) <= MAX_INSTANCES:
+                    return [(f"instance [{json.dumps(key) if isinstance(key, str) else key}]",
+                             {"each": {"key": key, "value": value}}) for key, value in pairs]
+        return [("", {})]
+
+    def _instance(self, resource: Resource, env: dict[str, Any]) -> Resource:
+        """``resource`` resolved with ``count``/``each`` bound as ``env`` says."""
+        attrs = resource.attributes
         body = _Body(self.evaluator, resource.locations)
         r = resource
         if self.call is None:
@@ -596,6 +625,24 @@ def _has_dynamic(value: Any) -> bool:
     if isinstance(value, list):
         return any(_has_dynamic(v) for v in value)
     return False
+
+
+def _count(value: Any) -> int | None:
+    """A known ``count`` as a whole number (None: not one)."""
+    try:
+        number = tonumber(value)
+    except EvalError:
+        return None
+    return int(number) if number >= 0 and float(number).is_integer() else None
+
+
+def _distinct(items: list[Any]) -> list[Any]:
+    """A ``for_each`` set's elements, once each, in order (Terraform keys a set by its strings)."""
+    seen: list[Any] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
 
 
 def _is_zero(value: Any) -> bool:

@@ -45,9 +45,9 @@ def test_one_unknown_condition_gives_both_branches() -> None:
     single = TEMPLATE.replace("!If [IsDev, false, true]", "false")
     pf = resolve_cloudformation(parse_cloudformation("t.yaml", single.encode()), {})
     db = next(r for r in pf.resources if r.name == "Db")
-    ((c1, v1, a1), (c2, v2, a2)) = db.meta[BRANCHES]
-    assert (c1, v1, a1["StorageEncrypted"]) == ("IsProd", True, True)
-    assert (c2, v2, a2["StorageEncrypted"]) == ("IsProd", False, False)
+    (true, false) = db.meta[BRANCHES]
+    assert (true.note, true.attributes["StorageEncrypted"]) == ("when condition IsProd is true", True)
+    assert (false.note, false.attributes["StorageEncrypted"]) == ("when condition IsProd is false", False)
     assert BRANCHES not in next(r for r in pf.resources if r.name == "Both").meta  # two conditions
     same = next(r for r in pf.resources if r.name == "Same")
     assert same.attributes["StorageEncrypted"] is False and BRANCHES not in same.meta
