@@ -27,9 +27,11 @@ Cases, by peer and fixture style (the corpus README says which are usable):
   failing id must get a finding of a mapped rule on that resource (Terraform
   ``type.name``; CloudFormation ``AWS::Type.LogicalId`` matched by type and
   logical id) in the test's example folders; a passing id none. Ids that name
-  a module instance or a ``count``/``for_each`` key (``module.x...``,
-  ``aws_x.y["k"]``) are skipped: srmlint reports resource blocks, not their
-  expanded instances. ``unknown_resources``/``skipped_resources`` are ignored.
+  a module instance (``module.x...``) are skipped: srmlint reports a
+  module's blocks. An id naming a ``count``/``for_each`` instance
+  (``aws_x.y["k"]``) is flagged by a finding on the block that names that
+  instance ("... (instance [\"k\"])") or names none (it holds for every
+  instance). ``unknown_resources``/``skipped_resources`` are ignored.
 - Checkov ``summary_counts_only`` (CloudFormation): only counts are asserted,
   so one case per file from its name: ``*FAIL*`` is a bad file, ``*PASS*`` a
   good one (the trivy semantics), ``*UNKNOWN*`` is skipped; a file with no
@@ -252,7 +254,12 @@ def trivy_cases(corpus: Path, mapping: Mapping[str, Judgement]) -> Iterator[Case
 _FAIL = re.compile(r"fail", re.IGNORECASE)
 _PASS = re.compile(r"pass", re.IGNORECASE)
 _UNKNOWN = re.compile(r"unknown", re.IGNORECASE)
-_INSTANCE = re.compile(r"^module\.|\[")
+#: Checkov ids srmlint cannot match: a module instance's (srmlint reports the module's block).
+_MODULE_INSTANCE = re.compile(r"^module\.")
+#: ``aws_x.y["k"]`` / ``aws_x.y[0]``: one instance of a ``for_each``/``count`` block.
+_INSTANCE_ID = re.compile(r"^(?P<address>[^\[]+)(?P<instance>\[.+\])$")
+#: How a srmlint finding names the instance it is about (srmlint.resolve.branches).
+_INSTANCE_NOTE = re.compile(r" \(instance (?P<instance>\[.+\])\)$")
 
 
 def _checkov_ids(test: Mapping[str, Any], kind: str) -> list[str]:
@@ -279,7 +286,7 @@ def checkov_cases(corpus: Path, mapping: Mapping[str, Judgement], unusable: Unus
                 both = set(failing) & set(passing)
                 for expect, ids in (("bad", failing), ("good", passing)):
                     for rid in ids:
-                        if rid in both or (fmt == "terraform" and _INSTANCE.search(rid)):
+                        if rid in both or (fmt == "terraform" and _MODULE_INSTANCE.search(rid)):
                             unusable.ids_skipped.append(f"{judgement.check} {fmt} {rid}")
                             continue
                         yield Case("checkov", *base, expect, "resource", files, rid, style)
@@ -314,6 +321,10 @@ class ScanIndex:
 
     rules_by_file: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     rules_by_resource: dict[tuple[str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: rules whose finding on a block holds for every instance of it (it names none)
+    rules_every_instance: dict[tuple[str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: rules whose finding names one instance: (file, type, address, '["k"]' or '[0]')
+    rules_by_instance: dict[tuple[str, str, str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     resources: set[tuple[str, str, str]] = field(default_factory=set)  # (file, type, address)
     not_analysed: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # SRM000 messages
 
@@ -346,7 +357,13 @@ def _collect(proc: subprocess.Popen[str], back: Mapping[str, str], index: ScanIn
         index.rules_by_file[rel].add(finding["rule_id"])
         res = finding.get("resource")
         if res:
-            index.rules_by_resource[(rel, res["type"], res["address"])].add(finding["rule_id"])
+            key = (rel, res["type"], res["address"])
+            index.rules_by_resource[key].add(finding["rule_id"])
+            noted = _INSTANCE_NOTE.search(finding["message"])
+            if noted:
+                index.rules_by_instance[(*key, noted.group("instance"))].add(finding["rule_id"])
+            else:
+                index.rules_every_instance[key].add(finding["rule_id"])
 
 
 def scan(corpus: Path, cases: Iterable[Case]) -> ScanIndex:
@@ -435,9 +452,16 @@ def judge(case: Case, index: ScanIndex) -> Outcome:
         return Outcome(case, bool(fired), tuple(sorted(fired)), f"SRM000: {note}" if note else None)
     assert case.resource is not None
     rtype, address = _split_id(case.resource, case.format)
+    instance = _INSTANCE_ID.match(address) if case.format == "terraform" else None
+    if instance:  # one instance of a block: the block's findings that name it or hold for every instance
+        address = instance.group("address")
     files = set(case.files)
     hits = [key for key in index.resources if key[0] in files and key[1] == rtype and key[2] == address]
-    fired = set().union(*(index.rules_by_resource.get(k, set()) for k in hits)) & rules
+    if instance:
+        fired = set().union(*(index.rules_every_instance.get(k, set()) | index.rules_by_instance.get(
+            (*k, instance.group("instance")), set()) for k in hits)) & rules
+    else:
+        fired = set().union(*(index.rules_by_resource.get(k, set()) for k in hits)) & rules
     note = None if hits else "resource not in srmlint's resource list"
     return Outcome(case, bool(fired), tuple(sorted(fired)), note)
 

@@ -153,3 +153,22 @@ def test_disputes_are_validated(oracle: ModuleType, tmp_path: Path) -> None:
     bad.write_text("nobody: {}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="peers"):
         oracle.load_disputes(bad)
+
+
+def test_an_instance_id_is_judged_by_the_findings_that_name_it_or_hold_for_every_instance(
+        oracle: ModuleType) -> None:
+    index = oracle.ScanIndex()
+    block = ("f.tf", "aws_instance", "aws_instance.web")
+    index.resources.add(block)
+    index.rules_by_resource[block] |= {"PUB011", "CMP001"}
+    index.rules_by_instance[(*block, '["public"]')].add("PUB011")
+    index.rules_every_instance[block].add("CMP001")
+
+    def flagged(rid: str, rules: tuple[str, ...]) -> bool:
+        case = oracle.Case("checkov", "CKV", "public_access", rules, "terraform", "bad", "resource", ("f.tf",), rid)
+        return bool(oracle.judge(case, index).flagged)
+
+    assert flagged('aws_instance.web["public"]', ("PUB011",))
+    assert not flagged('aws_instance.web["private"]', ("PUB011",))  # the finding named another instance
+    assert flagged('aws_instance.web["private"]', ("CMP001",))  # a finding of every instance
+    assert flagged("aws_instance.web", ("PUB011",))  # the block: any of its findings
