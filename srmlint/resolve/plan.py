@@ -368,11 +368,13 @@ class _Covered:
     anchored: set[str] = field(default_factory=set)
 
     def covers(self, resource: Resource) -> bool:
-        if resource.full_address in self.addresses:
+        # Configuration addresses carry no instance keys (``module.a["k"]`` is module a).
+        if _INDEX.sub("", resource.full_address) in self.addresses:
             return True
         call = resource.module
+        path = _INDEX.sub("", call.path) if call is not None else ""
         return call is not None and bool(resource.meta.get(GENERATED)) and any(
-            call.path == p or call.path.startswith(p + ".") for p in self.anchored)
+            path == p or path.startswith(p + ".") for p in self.anchored)
 
 
 def locate_plans(

@@ -331,37 +331,43 @@ class _Instance:
         self.modules = declarations.modules
         self.outputs = declarations.outputs
         self.evaluator = Evaluator(variables, self.locals, self._module_outputs, directory or ".")
-        self._children: dict[str, _Instance | None] = {}
+        self._children: dict[str, list[_Instance]] = {}
         self._busy: set[str] = set()
         self._outputs: dict[str, Any] = {}
 
     # -- child modules ------------------------------------------------------------------------
 
     def child(self, name: str) -> _Instance | None:
-        """The expansion of ``module.NAME`` (None: not local, not created, or not expandable)."""
+        """The expansion of ``module.NAME``, its first instance's for a call
+        with ``count``/``for_each`` (None: not local, not created, or not expandable)."""
+        found = self.children(name)
+        return found[0] if found else None
+
+    def children(self, name: str) -> list[_Instance]:
+        """The expansions of ``module.NAME``: one per known instance of the call."""
         if name in self._children:
             return self._children[name]
         if name in self._busy:  # inputs that depend on the module's own outputs
-            return None
+            return []
         self._busy.add(name)
         try:
-            instance = self._make_child(name)
+            instances = self._make_children(name)
         finally:
             self._busy.discard(name)
-        self._children[name] = instance
-        return instance
+        self._children[name] = instances
+        return instances
 
-    def _make_child(self, name: str) -> _Instance | None:
+    def _make_children(self, name: str) -> list[_Instance]:
         definition = self.modules.get(name)
         if definition is None or not isinstance(definition.value, dict):
-            return None
+            return []
         body = definition.value
         source = _local_source(body)
         relocate = False
         if source is None:
             raw_source = body.get("source")
             if not isinstance(raw_source, str):
-                return None
+                return []
             # Downloaded by ``terraform init``: analysed as a local module; else a shipped shim.
             found = downloaded_module(self.root, ".".join((*self.key, name))) if self.relocator is None else None
             if found is not None:
@@ -370,16 +376,11 @@ class _Instance:
                 found = shim_directory(raw_source)
                 relocate = found is not None
             if found is None:
-                return None
+                return []
             source = found
-        if "count" in body:
-            count = self.evaluator.value(body["count"])
-            if not isinstance(count, Unknown) and _is_zero(count):
-                return None
-        if "for_each" in body:
-            each = self.evaluator.value(body["for_each"])
-            if isinstance(each, list | dict) and not each:
-                return None
+        instances = self._instances(body)
+        if not instances:
+            return []  # count = 0, an empty for_each: never created
         directory = os.path.normpath(os.path.join(self.directory or ".", source))
         address = f"module.{name}"
         outer = self.call.location if self.call is not None else definition.location
@@ -389,31 +390,35 @@ class _Instance:
                 f"is nested more than {MAX_MODULE_DEPTH} modules deep")
             self.shared.report(ParseProblem(
                 f"{address} (source {source!r}) {why}; its resources are not analysed", outer))
-            return None
+            return []
         files = self.shared.loader.files(directory)
         if not files:
-            return None
-        variables = self._child_variables(files, body)
-        call = ModuleCall(
-            path=address if self.call is None else f"{self.call.path}.{address}",
-            address=address if self.call is None else self.call.address,
-            location=outer,
-            source_scope=directory,
-        )
+            return []
         relocator = self.relocator  # what a shim calls is still placed at the user's call
         if relocate and relocator is None:
             relocator = Relocator(definition, [k for k in body if k not in _MODULE_META],
                                   {d.name: d.value for pf in files for d in pf.definitions if d.kind == "local"})
         elif relocate and relocator is not None:
             relocator = Relocator(relocator.call, (), {})
-        return _Instance(self.shared, directory, files, f"{self.scope}#{call.path}", variables, call,
-                         (*self.stack, real), self.root, (*self.key, name), relocator)
+        children = []
+        # One expansion per known instance of the call (``module.a["dev"]``), its
+        # inputs evaluated with ``each``/``count.index`` bound, as Terraform does.
+        for key, env in instances:
+            key = key if len(instances) > 1 else ""  # one instance keeps the call's address, as before
+            path = f"{address}{key}" if self.call is None else f"{self.call.path}.{address}{key}"
+            call = ModuleCall(path=path, address=address if self.call is None else self.call.address,
+                              location=outer, source_scope=directory)
+            children.append(_Instance(self.shared, directory, files, f"{self.scope}#{call.path}",
+                                      self._child_variables(files, body, env), call, (*self.stack, real),
+                                      self.root, (*self.key, name), relocator))
+        return children
 
-    def _child_variables(self, files: Sequence[ParsedFile], body: Mapping[str, Any]) -> Mapping[str, Any]:
+    def _child_variables(self, files: Sequence[ParsedFile], body: Mapping[str, Any],
+                         env: Mapping[str, Any]) -> Mapping[str, Any]:
         declarations = self.shared.directory(files)
         declared = declarations.declared
         given = {k: v for k, v in body.items() if k not in _MODULE_META and k in declared}
-        return _Inputs(self.evaluator, declared, declarations.defaults, given)
+        return _Inputs(self.evaluator, declared, declarations.defaults, given, env)
 
     def _module_outputs(self, name: str) -> Any:
         """``module.NAME`` as an object of its outputs (what is static of them),
@@ -493,8 +498,7 @@ class _Instance:
         """The files of every local module this instance calls, resolved per call (recursively)."""
         found: list[ParsedFile] = []
         for name in self.modules:
-            child = self.child(name)
-            if child is not None:
+            for child in self.children(name):
                 files = child.resolved_files()
                 if child.relocator is not None and child.relocator is not self.relocator:
                     files = _without(files, self._configured_outside(name, child))
@@ -544,14 +548,15 @@ class _Instance:
         variants = [first, *(self._instance(resource, env) for _, env in instances[1:])]
         if self.call is None and all(v.attributes == first.attributes for v in variants[1:]):
             return first  # alike: checking one is checking all
-        branches = tuple(Branch(note, v.attributes, v.locations)
-                         for (note, _), v in zip(instances, variants, strict=True))
+        branches = tuple(Branch(f"instance {key}", v.attributes, v.locations)
+                         for (key, _), v in zip(instances, variants, strict=True))
         return replace(first, meta={**first.meta, BRANCHES: branches})
 
     def _instances(self, attrs: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-        """The instances of a block, as (how a finding names it, what ``count``
-        or ``each`` is in it): none when it is never created, one (with an
-        unknown index or key) when their number is unknown or over
+        """The instances of a block (a resource's or a module call's), as (its
+        key as Terraform writes it, ``[0]`` or ``["k"]``, and what ``count`` or
+        ``each`` is in it): none when it is never created, one (no key, the
+        index or key unknown) when their number is unknown or over
         :data:`MAX_INSTANCES`."""
         if "count" in attrs:
             count = self.evaluator.value(attrs["count"])
@@ -560,7 +565,7 @@ class _Instance:
                     return []
                 number = _count(count)
                 if number is not None and number <= MAX_INSTANCES:
-                    return [(f"instance [{i}]", {"count": {"index": i}}) for i in range(number)]
+                    return [(f"[{i}]", {"count": {"index": i}}) for i in range(number)]
         if "for_each" in attrs:
             each = self.evaluator.value(attrs["for_each"])
             if isinstance(each, list | dict) and is_known(each):
@@ -568,7 +573,7 @@ class _Instance:
                     return []
                 pairs = list(each.items()) if isinstance(each, dict) else [(v, v) for v in _distinct(each)]
                 if len(pairs) <= MAX_INSTANCES:
-                    return [(f"instance [{json.dumps(key) if isinstance(key, str) else key}]",
+                    return [(f"[{json.dumps(key) if isinstance(key, str) else key}]",
                              {"each": {"key": key, "value": value}}) for key, value in pairs]
         return [("", {})]
 
@@ -688,11 +693,12 @@ class _Inputs(Mapping[str, Any]):
     attributes read lazily too, most arguments of most calls are never
     evaluated (a call passing ninety inputs, a finding reading three)."""
 
-    __slots__ = ("_busy", "_caller", "_declared", "_given", "_values")
+    __slots__ = ("_busy", "_caller", "_declared", "_env", "_given", "_values")
 
     def __init__(self, caller: Evaluator, declared: Mapping[str, Mapping[str, Any]],
-                 defaults: Mapping[str, Any], given: dict[str, Any]) -> None:
+                 defaults: Mapping[str, Any], given: dict[str, Any], env: Mapping[str, Any]) -> None:
         self._caller = caller
+        self._env = env
         self._declared = declared
         self._values = {k: v for k, v in defaults.items() if k not in given}
         self._given = given
@@ -707,7 +713,7 @@ class _Inputs(Mapping[str, Any]):
             return Unknown(E.Traversal("var", (E.GetAttr(name),)))
         self._busy.add(name)
         try:
-            value = self._caller.value(raw)
+            value = self._caller.value(raw, self._env)
             if isinstance(value, Unknown):
                 value = Unknown(E.Traversal("var", (E.GetAttr(name),)), value.text)
             else:

@@ -79,3 +79,27 @@ def test_instances_inside_a_module_call_and_the_block_suppression_holds_for_all(
     quiet = scan_files({"m/main.tf": 'variable "ports" {}\n'
                         + module.replace('resource "aws', '# srmlint:ignore NET002 -- lab\nresource "aws')})
     assert [f for f in quiet.findings if f.rule_id == "NET002" and not f.suppressed] == []
+
+
+def test_a_module_called_with_for_each_is_expanded_per_instance(scan_files: ScanFiles) -> None:
+    result = scan_files({
+        "main.tf": 'module "m" {\n  for_each = { web = 443, ssh = 22 }\n  source = "./m"\n  port = each.value\n}\n'
+                   'module "one" {\n  count = 1\n  source = "./m"\n  port = 3389\n}\n',
+        "m/main.tf": 'variable "port" {}\n' + _rule("{ only = 1 }", "var.port"),
+    })
+    found = sorted((f.resource.address, f.module_call.address) for f in result.findings
+                   if f.rule_id == "NET002" and f.module_call)
+    assert found == [('module.m["ssh"].aws_security_group_rule.in', "module.m"),
+                     ("module.one.aws_security_group_rule.in", "module.one")]  # one instance: no key
+
+
+def test_a_plan_covers_the_instances_of_a_for_each_module() -> None:
+    from srmlint.model import Location, ModuleCall, Resource
+    from srmlint.resolve.plan import _Covered
+
+    where = Location("main.tf", 1, 1)
+    call = ModuleCall('module.m["ssh"]', "module.m", where, "m")
+    resource = Resource("terraform", "aws_security_group_rule", "in", "aws_security_group_rule.in", {}, where,
+                        'x#module.m["ssh"]', module=call)
+    assert _Covered(addresses={"module.m.aws_security_group_rule.in"}).covers(resource)
+    assert not _Covered(addresses={"module.other.aws_security_group_rule.in"}).covers(resource)
