@@ -26,9 +26,9 @@ Cases, by peer and fixture style (the corpus README says which are usable):
   ``*_multiple`` per-folder lists): one case per expected resource id. A
   failing id must get a finding of a mapped rule on that resource (Terraform
   ``type.name``; CloudFormation ``AWS::Type.LogicalId`` matched by type and
-  logical id) in the test's example folders; a passing id none. Ids that name
-  a module instance (``module.x...``) are skipped: srmlint reports a
-  module's blocks. An id naming a ``count``/``for_each`` instance
+  logical id) in the test's example folders; a passing id none. An id inside
+  a module call (``module.m["a"].aws_x.y``) is matched by srmlint's address
+  of the call's resource. An id naming a ``count``/``for_each`` instance
   (``aws_x.y["k"]``) is flagged by a finding on the block that names that
   instance ("... (instance [\"k\"])") or names none (it holds for every
   instance). ``unknown_resources``/``skipped_resources`` are ignored.
@@ -254,10 +254,9 @@ def trivy_cases(corpus: Path, mapping: Mapping[str, Judgement]) -> Iterator[Case
 _FAIL = re.compile(r"fail", re.IGNORECASE)
 _PASS = re.compile(r"pass", re.IGNORECASE)
 _UNKNOWN = re.compile(r"unknown", re.IGNORECASE)
-#: Checkov ids srmlint cannot match: a module instance's (srmlint reports the module's block).
-_MODULE_INSTANCE = re.compile(r"^module\.")
-#: ``aws_x.y["k"]`` / ``aws_x.y[0]``: one instance of a ``for_each``/``count`` block.
-_INSTANCE_ID = re.compile(r"^(?P<address>[^\[]+)(?P<instance>\[.+\])$")
+#: ``aws_x.y["k"]`` / ``aws_x.y[0]`` (``module.m["a"].aws_x.y["k"]``): one instance of a
+#: ``for_each``/``count`` block, its key the last index.
+_INSTANCE_ID = re.compile(r"^(?P<address>.+\.[^.\[\]]+)(?P<instance>\[[^\[\]]+\])$")
 #: How a srmlint finding names the instance it is about (srmlint.resolve.branches).
 _INSTANCE_NOTE = re.compile(r" \(instance (?P<instance>\[.+\])\)$")
 
@@ -286,7 +285,7 @@ def checkov_cases(corpus: Path, mapping: Mapping[str, Judgement], unusable: Unus
                 both = set(failing) & set(passing)
                 for expect, ids in (("bad", failing), ("good", passing)):
                     for rid in ids:
-                        if rid in both or (fmt == "terraform" and _MODULE_INSTANCE.search(rid)):
+                        if rid in both:
                             unusable.ids_skipped.append(f"{judgement.check} {fmt} {rid}")
                             continue
                         yield Case("checkov", *base, expect, "resource", files, rid, style)
@@ -455,6 +454,8 @@ def judge(case: Case, index: ScanIndex) -> Outcome:
     instance = _INSTANCE_ID.match(address) if case.format == "terraform" else None
     if instance:  # one instance of a block: the block's findings that name it or hold for every instance
         address = instance.group("address")
+    if case.format == "terraform" and address.startswith("module."):  # inside a module call's instance
+        rtype = address.rsplit(".", 2)[-2]
     files = set(case.files)
     hits = [key for key in index.resources if key[0] in files and key[1] == rtype and key[2] == address]
     if instance:

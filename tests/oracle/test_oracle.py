@@ -172,3 +172,8 @@ def test_an_instance_id_is_judged_by_the_findings_that_name_it_or_hold_for_every
     assert not flagged('aws_instance.web["private"]', ("PUB011",))  # the finding named another instance
     assert flagged('aws_instance.web["private"]', ("CMP001",))  # a finding of every instance
     assert flagged("aws_instance.web", ("PUB011",))  # the block: any of its findings
+    inside = ("f.tf", "aws_instance", 'module.m["a"].aws_instance.web')  # a module call's instance
+    index.resources.add(inside)
+    index.rules_by_instance[(*inside, '["k"]')].add("PUB011")
+    assert flagged('module.m["a"].aws_instance.web["k"]', ("PUB011",))
+    assert not flagged('module.m["b"].aws_instance.web["k"]', ("PUB011",))
