@@ -16,6 +16,8 @@ this evaluator merely does not model gives an Unknown, never a guess.
 
 from __future__ import annotations
 
+import base64
+import ipaddress
 import json
 import math
 import re
@@ -275,8 +277,110 @@ def _substr(text: Any, offset: Any, length: Any) -> str:
     return value[start:] if count < 0 else value[start : start + count]
 
 
+#: Terraform refuses a ``range`` of more elements than this.
+_RANGE_LIMIT = 1024
+
+
+def _range(*args: Any) -> list[int | float]:
+    numbers = [tonumber(a) for a in args]
+    start: int | float
+    limit: int | float
+    step: int | float
+    if len(numbers) == 1:
+        start, limit, step = 0, numbers[0], 1
+    elif len(numbers) == 2:
+        start, limit = numbers
+        step = 1 if start <= limit else -1
+    elif len(numbers) == 3:
+        start, limit, step = numbers
+    else:
+        raise EvalError("range: one to three arguments")
+    if step == 0 or (step > 0 and start > limit) or (step < 0 and start < limit):
+        raise _Unmodelled  # Terraform's exact error or empty result: not guessed
+    out: list[int | float] = []
+    value = start
+    while (value < limit) if step > 0 else (value > limit):
+        if len(out) == _RANGE_LIMIT:
+            raise EvalError(f"range: more than {_RANGE_LIMIT} elements")
+        out.append(_number_result(value))
+        value += step
+    return out
+
+
+def _slice(items: Any, start: Any, end: Any) -> list[Any]:
+    values, first, last = _tolist(items), int(tonumber(start)), int(tonumber(end))
+    if not 0 <= first <= last <= len(values):
+        raise EvalError("slice: index out of range")
+    return values[first:last]
+
+
+def _sum(items: Any) -> int | float:
+    values = _tolist(items)
+    if not values:
+        raise EvalError("sum: empty list")
+    return _number_result(math.fsum(tonumber(v) for v in values)) if any(
+        isinstance(tonumber(v), float) for v in values) else sum(int(tonumber(v)) for v in values)
+
+
+def _network(prefix: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    try:
+        return ipaddress.ip_network(tostring(prefix), strict=False)
+    except ValueError:
+        raise EvalError(f"not a CIDR prefix: {prefix!r}") from None
+
+
+def _cidrsubnet(prefix: Any, newbits: Any, netnum: Any) -> str:
+    network, bits, number = _network(prefix), int(tonumber(newbits)), int(tonumber(netnum))
+    length = network.prefixlen + bits
+    if bits < 0 or length > network.max_prefixlen or not 0 <= number < 2 ** bits:
+        raise EvalError("cidrsubnet: out of range")
+    address = network.network_address + number * 2 ** (network.max_prefixlen - length)
+    return f"{address}/{length}"
+
+
+def _cidrhost(prefix: Any, hostnum: Any) -> str:
+    network, number = _network(prefix), int(tonumber(hostnum))
+    size = network.num_addresses
+    if not -size <= number < size:
+        raise EvalError("cidrhost: out of range")
+    return str(network.network_address + (number % size))
+
+
+def _cidrnetmask(prefix: Any) -> str:
+    network = _network(prefix)
+    if network.version != 4:
+        raise EvalError("cidrnetmask: IPv4 only")
+    return str(network.netmask)
+
+
+def _base64decode(text: Any) -> str:
+    try:
+        return base64.b64decode(tostring(text), validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise EvalError("base64decode: not base64 of UTF-8 text") from None
+
+
 #: Functions over fully known arguments: name -> implementation.
 _FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "range": _range,
+    "slice": _slice,
+    "sum": _sum,
+    "alltrue": lambda items: all(tobool(v) for v in _tolist(items)),
+    "anytrue": lambda items: any(tobool(v) for v in _tolist(items)),
+    "setunion": lambda *sets: _distinct(_concat(*sets)),
+    "setintersection": lambda first, *rest: [v for v in _distinct(_tolist(first))
+                                             if all(v in _tolist(other) for other in rest)],
+    "setsubtract": lambda a, b: [v for v in _distinct(_tolist(a)) if v not in _tolist(b)],
+    "sensitive": lambda v: v,
+    "nonsensitive": lambda v: v,
+    "trim": lambda s, chars: tostring(s).strip(tostring(chars)),
+    "chomp": lambda s: re.sub(r"(\r?\n)+$", "", tostring(s)),
+    "strrev": lambda s: tostring(s)[::-1],
+    "cidrsubnet": _cidrsubnet,
+    "cidrhost": _cidrhost,
+    "cidrnetmask": _cidrnetmask,
+    "base64encode": lambda s: base64.b64encode(tostring(s).encode("utf-8")).decode("ascii"),
+    "base64decode": _base64decode,
     "format": lambda spec, *a: _format(tostring(spec), *a),
     "join": lambda sep, *lists: tostring(sep).join(tostring(v) for item in lists for v in _tolist(item)),
     "split": lambda sep, text: tostring(text).split(tostring(sep)),

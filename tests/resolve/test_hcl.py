@@ -51,6 +51,31 @@ def evaluate(source: str, variables: dict[str, Any] | None = None) -> Any:
     ("{for k, v in var.tags : v => k}", {"prod": "env"}),
     ("var.n == 3 || aws_s3_bucket.b.id == \"x\"", True),
     ("false && aws_s3_bucket.b.enabled", False),
+    # functions that decide how many instances a block has, and which CIDR a rule opens
+    ("range(3)", [0, 1, 2]),
+    ("range(1, 4)", [1, 2, 3]),
+    ("range(3, 0)", [3, 2, 1]),
+    ("range(0, 1, 0.25)", [0, 0.25, 0.5, 0.75]),
+    ("range(0)", []),
+    ("slice(var.ports, 1, 2)", [443]),
+    ("sum(var.ports)", 465),
+    ('alltrue([true, "true", var.enabled])', True),
+    ("anytrue([false, var.n > 2])", True),
+    ('setunion(["a", "b"], ["b", "c"])', ["a", "b", "c"]),
+    ('setintersection(["a", "b", "b"], ["b", "c"])', ["b"]),
+    ('setsubtract(["a", "b"], ["b"])', ["a"]),
+    ('sensitive("s3cr3t")', "s3cr3t"),
+    ("nonsensitive(var.n)", 3),
+    ('trim("?!hello?!", "!?")', "hello"),
+    ('chomp("line\n\n")', "line"),
+    ('strrev("abc")', "cba"),
+    ('cidrsubnet("10.1.2.0/24", 4, 15)', "10.1.2.240/28"),
+    ('cidrsubnet("fd00:fd12:3456:7890::/56", 16, 162)', "fd00:fd12:3456:7800:a200::/72"),
+    ('cidrhost("10.12.112.0/20", 16)', "10.12.112.16"),
+    ('cidrhost("10.12.112.0/20", -1)', "10.12.127.255"),
+    ('cidrnetmask("172.16.0.0/12")', "255.240.0.0"),
+    ('base64encode("Hello")', "SGVsbG8="),
+    ('base64decode("SGVsbG8=")', "Hello"),
 ])
 def test_static_values(source: str, expected: Any) -> None:
     assert evaluate(source) == expected
@@ -74,6 +99,22 @@ def test_variables_without_value_locals_in_a_cycle_and_unmodelled_functions_are_
     assert isinstance(evaluate("local.self_loop"), Unknown)
     assert isinstance(evaluate('file("x.json")'), Unknown)
     assert isinstance(evaluate('regex("a+", "aaa")'), Unknown)
+
+
+@pytest.mark.parametrize("source", [
+    "range(1, 4, -1)",  # a step against the direction: Terraform's answer not guessed
+    "range(5000)",  # over Terraform's 1024-element limit: its error
+    "slice(var.ports, 1, 9)",
+    "sum([])",
+    'cidrsubnet("10.0.0.0/24", 10, 0)',  # past /32
+    'cidrsubnet("10.0.0.0/24", 2, 4)',  # only four subnets
+    'cidrhost("10.0.0.0/30", 4)',
+    'cidrnetmask("fd00::/8")',
+    'cidrsubnet("not-a-cidr", 1, 0)',
+    'base64decode("%%%")',
+])
+def test_function_errors_and_cases_not_modelled_stay_unknown(source: str) -> None:
+    assert isinstance(evaluate(source), Unknown)
 
 
 def test_a_conditional_on_an_unknown_is_known_only_when_both_branches_agree() -> None:
