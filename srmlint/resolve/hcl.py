@@ -28,7 +28,7 @@ from srmlint import expr as E
 from srmlint.evaluate import object_key
 from srmlint.model import Unknown
 
-__all__ = ["EvalError", "Evaluator", "is_known", "to_expr"]
+__all__ = ["EvalError", "Evaluator", "distinct", "is_known", "to_expr"]
 
 
 class EvalError(Exception):
@@ -211,7 +211,8 @@ def _length(value: Any) -> int:
     raise EvalError("length: not a collection or string")
 
 
-def _distinct(items: Any) -> list[Any]:
+def distinct(items: Any) -> list[Any]:
+    """The items once each, in order (a Terraform set's elements)."""
     out: list[Any] = []
     for item in items:
         if item not in out:
@@ -367,10 +368,10 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
     "sum": _sum,
     "alltrue": lambda items: all(tobool(v) for v in _tolist(items)),
     "anytrue": lambda items: any(tobool(v) for v in _tolist(items)),
-    "setunion": lambda *sets: _distinct(_concat(*sets)),
-    "setintersection": lambda first, *rest: [v for v in _distinct(_tolist(first))
+    "setunion": lambda *sets: distinct(_concat(*sets)),
+    "setintersection": lambda first, *rest: [v for v in distinct(_tolist(first))
                                              if all(v in _tolist(other) for other in rest)],
-    "setsubtract": lambda a, b: [v for v in _distinct(_tolist(a)) if v not in _tolist(b)],
+    "setsubtract": lambda a, b: [v for v in distinct(_tolist(a)) if v not in _tolist(b)],
     "sensitive": lambda v: v,
     "nonsensitive": lambda v: v,
     "trim": lambda s, chars: tostring(s).strip(tostring(chars)),
@@ -401,7 +402,7 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
     "jsondecode": _jsondecode,
     "contains": lambda items, v: v in _tolist(items),
     "index": lambda items, v: _tolist(items).index(v) if v in _tolist(items) else _raise("index: not found"),
-    "distinct": lambda items: _distinct(_tolist(items)),
+    "distinct": lambda items: distinct(_tolist(items)),
     "compact": lambda items: [v for v in _tolist(items) if v not in (None, "")],
     "sort": lambda items: sorted(tostring(v) for v in _tolist(items)),
     "reverse": lambda items: list(reversed(_tolist(items))),
@@ -425,7 +426,7 @@ _SHALLOW: dict[str, Callable[..., Any]] = {
     "keys": _keys,
     "values": _values,
     "tolist": _tolist,
-    "toset": lambda v: _distinct(_tolist(v)),
+    "toset": lambda v: distinct(_tolist(v)),
     "tomap": _tomap,
     "flatten": _flatten,
     "one": _one,

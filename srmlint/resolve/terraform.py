@@ -43,7 +43,7 @@ from srmlint.model import (
     Unknown,
 )
 from srmlint.resolve.branches import BRANCHES, Branch
-from srmlint.resolve.hcl import EvalError, Evaluator, is_known, tobool, tonumber, tostring
+from srmlint.resolve.hcl import EvalError, Evaluator, distinct, is_known, tobool, tonumber, tostring
 from srmlint.resolve.registry import Relocator, downloaded_module, shim_directory
 
 __all__ = ["TerraformInputs", "load_var_file", "parse_var_assignment", "resolve_terraform"]
@@ -571,7 +571,7 @@ class _Instance:
             if isinstance(each, list | dict) and is_known(each):
                 if not each:
                     return []
-                pairs = list(each.items()) if isinstance(each, dict) else [(v, v) for v in _distinct(each)]
+                pairs = list(each.items()) if isinstance(each, dict) else [(v, v) for v in distinct(each)]
                 if len(pairs) <= MAX_INSTANCES:
                     return [(f"[{json.dumps(key) if isinstance(key, str) else key}]",
                              {"each": {"key": key, "value": value}}) for key, value in pairs]
@@ -639,15 +639,6 @@ def _count(value: Any) -> int | None:
     except EvalError:
         return None
     return int(number) if number >= 0 and float(number).is_integer() else None
-
-
-def _distinct(items: list[Any]) -> list[Any]:
-    """A ``for_each`` set's elements, once each, in order (Terraform keys a set by its strings)."""
-    seen: list[Any] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
 
 
 def _is_zero(value: Any) -> bool:
