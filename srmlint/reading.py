@@ -51,9 +51,10 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 PARALLEL_MIN_FILES = 200
 
 #: Bumped when the cache layout changes, or what a reader produces for the
-#: same bytes (v2: CloudFormation ``Globals`` definitions, the plan reader);
-#: the version of srmlint is in every key.
-CACHE_LAYOUT = "parse-v2"
+#: same bytes (v2: CloudFormation ``Globals`` definitions, the plan reader;
+#: v3: CloudFormation ``Fn::ForEach`` loops expanded); the version of srmlint
+#: is in every key.
+CACHE_LAYOUT = "parse-v3"
 
 Progress = Callable[[int, int], None]
 

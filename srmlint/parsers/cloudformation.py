@@ -29,9 +29,11 @@ import datetime
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, Final
 
 from srmlint.model import (
+    GENERATED,
     AttrPath,
     Definition,
     DefinitionKind,
@@ -376,6 +378,9 @@ class _Template:
         self.problems: list[ParseProblem] = list(composed.problems)
         self.references: list[Reference] = []
         self._seen_references: set[tuple[str, str, str | None, AttrPath]] = set()
+        #: Steps of ``Fn::ForEach`` loops taken so far, and the loops reported (see for_each).
+        self.steps = 0
+        self.refused: set[AttrPath] = set()
         # Locations grouped by (section, entry name), relative to the entry's value,
         # so each resource takes its own in one look-up instead of a scan of all.
         self.grouped: dict[AttrPath, dict[AttrPath, Location]] = {}
@@ -449,20 +454,78 @@ class _Template:
             return []
         found: list[Resource] = []
         for logical_id, body in entries.items():
+            if str(logical_id).startswith("Fn::ForEach::"):
+                found.extend(self.for_each(str(logical_id), body, ("Resources", logical_id), {}, 1))
+                continue
             resource = self.resource(logical_id, body)
             if resource is not None:
                 found.append(resource)
         return found
 
-    def resource(self, logical_id: Any, body: Any) -> Resource | None:
-        base: AttrPath = ("Resources", logical_id)
+    def for_each(self, name: str, spec: Any, path: AttrPath, bound: dict[str, str], depth: int) -> list[Resource]:
+        """The resources of an ``Fn::ForEach`` loop (``AWS::LanguageExtensions``),
+        one per item of its collection, as CloudFormation expands them: the
+        identifier replaced in the logical id (``${Name}``, ``&{Name}``) and in
+        the body's ``Ref`` and ``Fn::Sub``. A collection must be a literal list
+        or a ``Ref`` to a list parameter (its ``Default``); a loop that cannot
+        be expanded is an SRM000 (once per loop), never a silent gap. Nested
+        loops multiply, so all the loops of a template share one budget of
+        steps: past it, the rest is reported, not expanded."""
+
+        def refuse(why: str) -> list[Resource]:
+            if path not in self.refused:
+                self.refused.add(path)
+                self.problems.append(_problem(
+                    f"{name} (AWS::LanguageExtensions) is not expanded: {why}; the resources it declares are "
+                    "not analysed", self.entry(path)))
+            return []
+
+        if depth > _MAX_FOR_EACH_DEPTH:
+            return refuse(f"loops nest more than {_MAX_FOR_EACH_DEPTH} deep")
+        if not (isinstance(spec, list) and len(spec) == 3 and isinstance(spec[0], str) and spec[0]
+                and isinstance(spec[2], dict)):
+            return refuse("it must be [Identifier, Collection, {OutputKey: OutputValue}]")
+        identifier, collection, template = spec[0], _bind(spec[1], bound), spec[2]
+        items = self.collection(collection)
+        if items is None:
+            return refuse("its collection is not a list known statically (a literal list, or a Ref to a list "
+                          "parameter with a Default)")
+        found: list[Resource] = []
+        for item in items:
+            inner = {**bound, identifier: item}
+            for key, value in template.items():
+                if self.steps >= _MAX_FOR_EACH_STEPS:
+                    return found + refuse(f"the template's loops expand to more than {_MAX_FOR_EACH_STEPS} "
+                                          "items; the rest")
+                self.steps += 1
+                where: AttrPath = (*path, 2, key)
+                if str(key).startswith("Fn::ForEach::"):
+                    found.extend(self.for_each(str(key), value, where, inner, depth + 1))
+                    continue
+                resource = self.resource(_loop_key(str(key), inner), _bind(value, inner), where)
+                if resource is not None:
+                    found.append(replace(resource, meta={**resource.meta, GENERATED: True}))
+        return found
+
+    def collection(self, value: Any) -> list[str] | None:
+        """The items of a loop's collection, when static."""
+        if isinstance(value, dict) and set(value) == {"Ref"} and isinstance(value["Ref"], str):
+            parameters = self.document.get("Parameters")
+            parameter = parameters.get(value["Ref"]) if isinstance(parameters, dict) else None
+            value = parameter.get("Default") if isinstance(parameter, dict) else None
+            if isinstance(value, str):
+                value = [part.strip() for part in value.split(",")]
+        if not isinstance(value, list) or not all(isinstance(v, str | int | float) and not isinstance(v, bool)
+                                                  for v in value):
+            return None
+        return [str(v) for v in value]
+
+    def resource(self, logical_id: Any, body: Any, base: AttrPath | None = None) -> Resource | None:
+        """One resource; ``base`` is where its body is in the document, when
+        not under its own logical id (a resource an ``Fn::ForEach`` declares)."""
+        base = ("Resources", logical_id) if base is None else base
         location = self.entry(base)
         name = str(logical_id)
-        if name.startswith("Fn::ForEach::"):
-            self.problems.append(_problem(
-                f"{name} (AWS::LanguageExtensions) is not expanded; the resources it declares are not analysed",
-                location))
-            return None
         if not isinstance(body, dict):
             self.problems.append(_problem(
                 f"resource {name} must be a mapping, not a {_kind(body)}", location))
@@ -477,7 +540,9 @@ class _Template:
                 f"resource {name} has a Type that is not a string ({shown!s:.80}); it is not analysed",
                 self.where((*base, "Type"))))
             return None
-        relative = self.grouped.get(base, {})
+        relative = self.grouped.get(base, {}) if len(base) == 2 else {
+            where[len(base) - 2:]: span for where, span in self.grouped.get(base[:2], {}).items()
+            if where[:len(base) - 2] == base[2:]}
         locations: dict[AttrPath, Location] = {}
         for where, span in relative.items():
             if not where:
@@ -526,6 +591,54 @@ class _Template:
             if key not in self._seen_references:
                 self._seen_references.add(key)
                 self.references.append(Reference(source, target, None, path, self.where(where), self.path))
+
+
+#: CloudFormation nests ``Fn::ForEach`` loops at most this deep.
+_MAX_FOR_EACH_DEPTH = 5
+#: At most this many (item, output) steps over all the loops of one template:
+#: nested loops multiply, and five of 200 items each must not hang a scan.
+_MAX_FOR_EACH_STEPS = 4096
+
+
+def _loop_key(key: str, bound: dict[str, str]) -> str:
+    """A loop's output key with its identifiers replaced: ``${Name}`` as is,
+    ``&{Name}`` with non-alphanumeric characters removed."""
+    for identifier, item in bound.items():
+        key = key.replace(f"${{{identifier}}}", item).replace(f"&{{{identifier}}}", re.sub(r"[^A-Za-z0-9]", "", item))
+    return key
+
+
+def _bind(value: Any, bound: dict[str, str]) -> Any:
+    """``value`` with a loop's identifiers replaced where CloudFormation replaces
+    them: ``{"Ref": Identifier}`` and ``${Identifier}`` in ``Fn::Sub`` text
+    (unless the ``Fn::Sub`` variables name it)."""
+    if not bound:
+        return value
+    if isinstance(value, dict):
+        if len(value) == 1:
+            ((name, args),) = value.items()
+            if name == "Ref" and isinstance(args, str) and args in bound:
+                return bound[args]
+            if name == "Fn::Sub":
+                if isinstance(args, str):
+                    return {name: _sub_text(args, bound)}
+                if isinstance(args, list) and len(args) == 2 and isinstance(args[0], str):
+                    own = set(args[1]) if isinstance(args[1], dict) else set()
+                    return {name: [_sub_text(args[0], {k: v for k, v in bound.items() if k not in own}),
+                                   _bind(args[1], bound)]}
+        return {key: _bind(item, bound) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_bind(item, bound) for item in value]
+    return value
+
+
+def _sub_text(text: str, bound: dict[str, str]) -> str:
+    """``${Identifier}`` in ``Fn::Sub`` text replaced (``${!Identifier}`` is literal text)."""
+    def item(match: re.Match[str]) -> str:
+        return bound[match.group(1)]
+
+    names = "|".join(re.escape(identifier) for identifier in bound)
+    return re.sub(r"\$\{\s*(" + names + r")\s*\}", item, text)
 
 
 def _kind(value: Any) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from srmlint.model import Intrinsic, Location, ParsedFile, Unknown
+from srmlint.model import GENERATED, Intrinsic, Location, ParsedFile, Unknown
 from srmlint.parsers.cloudformation import (
     META,
     CloudFormationParser,
@@ -336,7 +336,7 @@ def test_bad_resources_are_problems_and_the_others_are_read() -> None:
             Properties: [1]
           Fn::ForEach::Topics:
             - Name
-            - [A, B]
+            - !GetAZs ""
             - ${Name}Topic: {Type: AWS::SNS::Topic}
           Good2:
             Type: AWS::SQS::Queue
@@ -349,7 +349,8 @@ def test_bad_resources_are_problems_and_the_others_are_read() -> None:
         (9, "resource Module has a Type that is not a string (!Rain::Module ../bucket.yml); it is not analysed"),
         (12, "resource ListType has a Type that is not a string (['AWS::S3::Bucket']); it is not analysed"),
         (15, "resource BadProperties: Properties must be a mapping, not a list; it is not analysed"),
-        (16, "Fn::ForEach::Topics (AWS::LanguageExtensions) is not expanded; "
+        (16, "Fn::ForEach::Topics (AWS::LanguageExtensions) is not expanded: its collection is not a list "
+             "known statically (a literal list, or a Ref to a list parameter with a Default); "
              "the resources it declares are not analysed"),
     ]
     good2 = parsed.resources[1]
@@ -408,3 +409,77 @@ def test_import_does_not_load_cfnlint(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                             check=False, env={"PYTHONPATH": str(root)})
     assert result.returncode == 0, result.stderr
+
+
+FOR_EACH = textwrap.dedent("""\
+    AWSTemplateFormatVersion: "2010-09-09"
+    Transform: AWS::LanguageExtensions
+    Parameters:
+      Teams:
+        Type: CommaDelimitedList
+        Default: "red, blue"
+    Resources:
+      Fn::ForEach::Buckets:
+        - Name
+        - [Logs, Data-Lake]
+        - "&{Name}Bucket":
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: !Sub "app-${Name}-${!Literal}"
+              Tags: [{Key: name, Value: !Ref Name}]
+      Fn::ForEach::Teams:
+        - Team
+        - !Ref Teams
+        - Fn::ForEach::Envs:
+            - Env
+            - [dev, prod]
+            - ${Team}${Env}Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Sub "${Team}-${Env}"
+                  SqsManagedSseEnabled: false
+""")
+
+
+def test_for_each_loops_declare_one_resource_per_item() -> None:
+    parsed = _parse(FOR_EACH)
+    assert parsed.problems == ()
+    assert [r.address for r in parsed.resources] == [
+        "LogsBucket", "DataLakeBucket", "reddevQueue", "redprodQueue", "bluedevQueue", "blueprodQueue"]
+    logs = parsed.resources[0]
+    # the identifier is replaced where CloudFormation replaces it; ${!Literal} stays literal text
+    assert logs.get("BucketName").expr.args == "app-Logs-${!Literal}"
+    assert logs.get("Tags", 0, "Value") == "Logs"
+    queue = parsed.resources[3]
+    assert queue.get("QueueName").expr.args == "red-prod"
+    # located at the loop's body, and never edited by --fix (one edit there changes every item)
+    assert queue.location.line == 22 and queue.locate("SqsManagedSseEnabled").line == 26
+    assert all(r.meta.get(GENERATED) for r in parsed.resources)
+
+
+@pytest.mark.parametrize(("loop", "why"), [
+    ("[Name, !GetAZs '', {X: {Type: AWS::SNS::Topic}}]", "its collection is not a list known statically"),
+    ("[Name, [a]]", "it must be [Identifier, Collection, {OutputKey: OutputValue}]"),
+    ("[Name, !Ref Missing, {X: {Type: AWS::SNS::Topic}}]", "its collection is not a list known statically"),
+])
+def test_a_loop_that_cannot_be_expanded_is_reported(loop: str, why: str) -> None:
+    parsed = _parse(f"Resources:\n  Fn::ForEach::L: {loop}\n  Ok:\n    Type: AWS::SNS::Topic\n")
+    assert [r.address for r in parsed.resources] == ["Ok"]
+    ((line, message),) = _problems(parsed)
+    assert line == 2 and why in message and "not analysed" in message
+
+
+
+def test_nested_loops_that_multiply_are_bounded_and_reported_once_per_loop() -> None:
+    items = [f"i{i}" for i in range(200)]
+
+    def loop(depth: int) -> dict:
+        if depth == 4:
+            return {"X${A1}${A2}${A3}${A4}": {"Type": "AWS::SNS::Topic"}}
+        return {f"Fn::ForEach::L{depth + 1}": [f"A{depth + 1}", items, loop(depth + 1)]}
+
+    template = {"Resources": {**loop(0), "Ok": {"Type": "AWS::SNS::Topic"}}}
+    parsed = _parse(json.dumps(template))  # 200**4 topics: expanded up to the bound, the rest reported
+    assert 0 < len(parsed.resources) <= 4097 and parsed.resources[-1].address == "Ok"
+    messages = [p.message for p in parsed.problems]
+    assert len(messages) == 4 and all("expand to more than 4096 items" in m for m in messages)
