@@ -381,6 +381,7 @@ class _Template:
         #: Steps of ``Fn::ForEach`` loops taken so far, and the loops reported (see for_each).
         self.steps = 0
         self.refused: set[AttrPath] = set()
+        self.loop_bodies: dict[AttrPath, dict[AttrPath, Location]] = {}
         # Locations grouped by (section, entry name), relative to the entry's value,
         # so each resource takes its own in one look-up instead of a scan of all.
         self.grouped: dict[AttrPath, dict[AttrPath, Location]] = {}
@@ -507,6 +508,16 @@ class _Template:
                     found.append(replace(resource, meta={**resource.meta, GENERATED: True}))
         return found
 
+    def loop_body(self, base: AttrPath) -> dict[AttrPath, Location]:
+        """The locations inside a loop's output body, relative to it: the same
+        for every item, so gathered once per body, not once per item."""
+        found = self.loop_bodies.get(base)
+        if found is None:
+            cut = len(base) - 2
+            found = self.loop_bodies[base] = {
+                where[cut:]: span for where, span in self.grouped.get(base[:2], {}).items() if where[:cut] == base[2:]}
+        return found
+
     def collection(self, value: Any) -> list[str] | None:
         """The items of a loop's collection, when static."""
         if isinstance(value, dict) and set(value) == {"Ref"} and isinstance(value["Ref"], str):
@@ -540,9 +551,7 @@ class _Template:
                 f"resource {name} has a Type that is not a string ({shown!s:.80}); it is not analysed",
                 self.where((*base, "Type"))))
             return None
-        relative = self.grouped.get(base, {}) if len(base) == 2 else {
-            where[len(base) - 2:]: span for where, span in self.grouped.get(base[:2], {}).items()
-            if where[:len(base) - 2] == base[2:]}
+        relative = self.grouped.get(base, {}) if len(base) == 2 else self.loop_body(base)
         locations: dict[AttrPath, Location] = {}
         for where, span in relative.items():
             if not where:

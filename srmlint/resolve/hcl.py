@@ -316,11 +316,10 @@ def _slice(items: Any, start: Any, end: Any) -> list[Any]:
 
 
 def _sum(items: Any) -> int | float:
-    values = _tolist(items)
-    if not values:
+    numbers = [tonumber(v) for v in _tolist(items)]
+    if not numbers:
         raise EvalError("sum: empty list")
-    return _number_result(math.fsum(tonumber(v) for v in values)) if any(
-        isinstance(tonumber(v), float) for v in values) else sum(int(tonumber(v)) for v in values)
+    return _number_result(math.fsum(numbers)) if any(isinstance(n, float) for n in numbers) else sum(numbers)
 
 
 def _network(prefix: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network:

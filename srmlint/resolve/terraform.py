@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from srmlint import expr as E
 from srmlint.model import (
@@ -261,42 +261,36 @@ class _Directory:
 class _Shared:
     loader: _Loader
     problems: dict[str, list[ParseProblem]] = field(default_factory=dict)
-    _directories: dict[int, tuple[Sequence[ParsedFile], _Directory]] = field(default_factory=dict)
-    _eager: dict[int, tuple[Mapping[str, Any], frozenset[str]]] = field(default_factory=dict)
-    _edges: dict[int, tuple[ParsedFile, tuple[Reference, ...]]] = field(default_factory=dict)
+    #: What is derived once per object as read, by (what, the object's id):
+    #: the object is kept beside its result, so its id cannot be reused.
+    _derived: dict[tuple[str, int], tuple[object, Any]] = field(default_factory=dict)
 
     def report(self, problem: ParseProblem) -> None:
         self.problems.setdefault(problem.location.file, []).append(problem)
 
-    def edges(self, pf: ParsedFile) -> tuple[Reference, ...]:
-        """A file's references to anything but its module's variables and
-        locals: what a call's copy may keep (chosen once per file)."""
-        known = self._edges.get(id(pf))
-        if known is None or known[0] is not pf:
-            kept = tuple(ref for ref in pf.references if not ref.target.startswith(_INLINED))
-            known = self._edges[id(pf)] = (pf, kept)
+    def _once(self, what: str, source: Any, derive: Callable[[Any], Any]) -> Any:
+        """``derive(source)``, computed once per scan for the same object (a
+        module called sixty times hands the same parsed objects to each call)."""
+        key = (what, id(source))
+        known = self._derived.get(key)
+        if known is None or known[0] is not source:
+            known = self._derived[key] = (source, derive(source))
         return known[1]
 
+    def edges(self, pf: ParsedFile) -> tuple[Reference, ...]:
+        """A file's references to anything but its module's variables and
+        locals: what a call's copy may keep."""
+        return cast(tuple[Reference, ...], self._once("edges", pf, lambda f: tuple(
+            ref for ref in f.references if not ref.target.startswith(_INLINED))))
+
     def eager_keys(self, body: Mapping[str, Any]) -> frozenset[str]:
-        """The keys of a resource body that hold a dynamic block at any depth
-        (found once per body as read, not once per call)."""
-        known = self._eager.get(id(body))
-        if known is None or known[0] is not body:
-            keys = frozenset(k for k, v in body.items() if k == "dynamic" or _has_dynamic(v))
-            if "dynamic" in keys:  # the blocks it expands join the static ones of the same name
-                for entry in body["dynamic"] if isinstance(body["dynamic"], list) else ():
-                    if isinstance(entry, dict):
-                        keys |= frozenset(k for k in entry if k in body)
-            known = self._eager[id(body)] = (body, keys)
-        return known[1]
+        """The keys of a resource body that hold a dynamic block at any depth."""
+        return cast(frozenset[str], self._once("eager", body, _eager_keys))
 
     def directory(self, files: Sequence[ParsedFile]) -> _Directory:
         """The declarations of a module directory's files (the loader hands out
         one list per directory, so its identity is the key)."""
-        known = self._directories.get(id(files))
-        if known is None or known[0] is not files:
-            known = self._directories[id(files)] = (files, _Directory.of(files))
-        return known[1]
+        return cast(_Directory, self._once("directory", files, _Directory.of))
 
 
 class _Instance:
@@ -397,7 +391,7 @@ class _Instance:
         relocator = self.relocator  # what a shim calls is still placed at the user's call
         if relocate and relocator is None:
             relocator = Relocator(definition, [k for k in body if k not in _MODULE_META],
-                                  {d.name: d.value for pf in files for d in pf.definitions if d.kind == "local"})
+                                  self.shared.directory(files).locals)
         elif relocate and relocator is not None:
             relocator = Relocator(relocator.call, (), {})
         children = []
@@ -561,9 +555,9 @@ class _Instance:
         if "count" in attrs:
             count = self.evaluator.value(attrs["count"])
             if not isinstance(count, Unknown):
-                if _is_zero(count):
-                    return []
                 number = _count(count)
+                if number == 0:
+                    return []
                 if number is not None and number <= MAX_INSTANCES:
                     return [(f"[{i}]", {"count": {"index": i}}) for i in range(number)]
         if "for_each" in attrs:
@@ -624,6 +618,15 @@ def _without(files: list[ParsedFile], addresses: set[str]) -> list[ParsedFile]:
             for pf in files]
 
 
+def _eager_keys(body: Mapping[str, Any]) -> frozenset[str]:
+    keys = frozenset(k for k, v in body.items() if k == "dynamic" or _has_dynamic(v))
+    if "dynamic" in keys:  # the blocks it expands join the static ones of the same name
+        for entry in body["dynamic"] if isinstance(body["dynamic"], list) else ():
+            if isinstance(entry, dict):
+                keys |= frozenset(k for k in entry if k in body)
+    return keys
+
+
 def _has_dynamic(value: Any) -> bool:
     if isinstance(value, dict):
         return "dynamic" in value or any(_has_dynamic(v) for v in value.values())
@@ -639,13 +642,6 @@ def _count(value: Any) -> int | None:
     except EvalError:
         return None
     return int(number) if number >= 0 and float(number).is_integer() else None
-
-
-def _is_zero(value: Any) -> bool:
-    try:
-        return tonumber(value) == 0
-    except EvalError:
-        return False
 
 
 def _opaque_unknowns(value: Any) -> Any:
